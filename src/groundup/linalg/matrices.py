@@ -1,0 +1,6 @@
+"""(in progress)"""
+def det(A):
+    raise NotImplementedError
+
+
+inv = matmul = solve = transpose = det
