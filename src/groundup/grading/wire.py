@@ -54,7 +54,7 @@ def encode(value: Any, _depth: int = 0) -> Any:
     if isinstance(value, np.ndarray) and value.dtype.kind in _NUMERIC_KINDS:
         if value.nbytes > MAX_ARRAY_BYTES:
             return {"__opaque__": "numpy.ndarray", "repr": f"array too large: shape {value.shape}"}
-        data = np.ascontiguousarray(value)
+        data = value.copy(order="C")  # (ascontiguousarray would turn 0-d into 1-d)
         return {
             "__ndarray__": base64.b64encode(data.tobytes()).decode("ascii"),
             "dtype": data.dtype.str,
@@ -91,7 +91,7 @@ def decode(data: Any) -> Any:
         if dtype.kind not in _NUMERIC_KINDS:
             raise ValueError(f"refusing non-numeric dtype {dtype}")
         raw = base64.b64decode(data["__ndarray__"])
-        return np.frombuffer(raw, dtype=dtype).reshape(data["shape"]).copy()
+        return np.frombuffer(raw, dtype=dtype).reshape(tuple(data["shape"])).copy()
     if "__npscalar__" in data:
         return decode(data["__npscalar__"])[()]
     if "__tuple__" in data:
