@@ -9,6 +9,7 @@ from __future__ import annotations
 import difflib
 import inspect
 import json
+import os
 import re
 import sys
 import tempfile
@@ -31,6 +32,7 @@ from groundup.workspace import Workspace, WorkspaceError
 
 app = typer.Typer(
     name="groundup",
+    pretty_exceptions_enable=False,
     help="AI from the ground up: write every equation as code, checked against the industry "
          "libraries. Run `groundup` inside your workspace to see where you are.",
     no_args_is_help=False,
@@ -203,7 +205,7 @@ def list_(
     registry = _registry()
     ws = _workspace()
     statuses = _statuses(ws, registry)
-    rows = []
+    rows: list[dict[str, Any]] = []
     for p in registry.phases:
         if phase and phase not in (p.id, str(p.number)):
             continue
@@ -670,8 +672,7 @@ def doctor() -> None:
     py = sys.version_info
     rows.append(("✓" if py >= (3, 11) else "✗", "Python", f"{py.major}.{py.minor}.{py.micro}"
                  + ("" if py >= (3, 11) else " — groundup needs Python 3.11 or newer")))
-    for dist, why in (("numpy", "core"), ("scipy", "core"), ("matplotlib", "core"),
-                      ("typer", "core"), ("rich", "core")):
+    for dist in ("numpy", "scipy", "matplotlib", "typer", "rich"):
         try:
             rows.append(("✓", dist, md.version(dist)))
         except md.PackageNotFoundError:
@@ -725,8 +726,9 @@ def doctor() -> None:
     except WorkspaceError as exc:
         rows.append(("!", "workspace", str(exc)))
     table = Table(show_header=False, show_edge=False)
+    styles = {"✓": "green", "✗": "red", "!": "yellow"}
     for mark, what, detail in rows:
-        style = {"✓": "green", "✗": "red", "!": "yellow"}[mark]
+        style = styles[mark]
         table.add_row(Text(mark, style=style), what, detail)
     console.print(table)
     if not ok:
@@ -748,6 +750,13 @@ def main() -> None:
     except KeyboardInterrupt:
         err_console.print("groundup: interrupted")
         sys.exit(130)
+    except Exception as exc:  # noqa: BLE001 - a bug of ours: one line, the details on request
+        if os.environ.get("GROUNDUP_DEBUG"):
+            raise
+        err_console.print(f"groundup: internal error: {type(exc).__name__}: {exc}. This is a bug "
+                          "in groundup, not in your code; rerun with GROUNDUP_DEBUG=1 for details "
+                          "and please report it.")
+        sys.exit(3)
 
 
 if __name__ == "__main__":

@@ -9,6 +9,7 @@ into a pass.
 from __future__ import annotations
 
 import ast
+import contextlib
 import inspect
 import json
 import os
@@ -119,10 +120,8 @@ def _run_child(job: dict[str, Any], limits: Limits, cwd: Path) -> _Run:
             run.timed_out = True
         finally:
             # Kill the whole process group: the learner's code may have started children.
-            try:
+            with contextlib.suppress(ProcessLookupError, PermissionError):
                 os.killpg(proc.pid, signal.SIGKILL)
-            except (ProcessLookupError, PermissionError):
-                pass
             proc.wait()
             reader.join(timeout=5)
         results = job_dir / "results.jsonl"
@@ -239,13 +238,13 @@ def grade(exercise: Exercise, path: Path, *, display: str | None = None,
     import_error = next((r["import_error"] for r in run.records if "import_error" in r), None)
     if import_error:
         err = ErrorInfo(**import_error)
-        problem = (
+        load_problem = (
             "your file exited while it was being loaded: " + err.message
             if err.type == "SystemExit" else
             "your file raised an error while it was being loaded (code at the top level of "
             "the file runs on import):\n" + err.describe()
         )
-        results.append(CheckResult("file loads", False, problem))
+        results.append(CheckResult("file loads", False, load_problem))
         return result("failed", results, run)
 
     outcomes: dict[int, Outcome] = {}

@@ -21,6 +21,7 @@ that their messages never reveal expected values.
 
 from __future__ import annotations
 
+import builtins
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -74,8 +75,8 @@ class ErrorInfo:
     lineno: int | None = None
     bases: list[str] = field(default_factory=list)  # the exception's class and its bases
 
-    def is_a(self, exc_type: type[BaseException]) -> bool:
-        return exc_type.__name__ in (self.bases or [self.type])
+    def is_a(self, exc_class: builtins.type[BaseException]) -> bool:
+        return exc_class.__name__ in (self.bases or [self.type])
 
     def describe(self) -> str:
         text = f"{self.type}: {self.message}".rstrip(": ")
