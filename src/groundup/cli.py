@@ -181,10 +181,12 @@ def show_roadmap() -> None:
 
 @app.command()
 def init(
-    directory: Annotated[Path, typer.Argument(help="Where to create the workspace.")] = Path("."),
+    directory: Annotated[Path | None, typer.Argument(
+        help="Where to create the workspace (default: --workspace, else here).")] = None,
 ) -> None:
     """Create a workspace (or add new exercises to one); never overwrites your files."""
     registry = _registry()
+    directory = directory or state.workspace_dir or Path(".")
     existed = (directory / "groundup.toml").exists()
     ws, created = Workspace.init(directory, registry)
     n_ex = sum(1 for p in created if p.suffix == ".py")
@@ -231,6 +233,23 @@ def list_(
 
 
 _FIGURE = re.compile(r"!\[([^\]]*)\]\(figures/([^)\s]+)\)")
+_DISPLAY_MATH = re.compile(r"\$\$(.+?)\$\$", re.DOTALL)
+_INLINE_MATH = re.compile(r"(?<![\\$`])\$(?!\s)([^$\n]+?)(?<!\s)\$(?!\d)")
+
+
+def protect_math(markdown: str) -> str:
+    """Keep LaTeX as written in the terminal: Markdown would eat its ``_`` and ``*``.
+
+    Display math becomes a code block, inline math a code span; code blocks are left alone.
+    """
+    parts = re.split(r"(```.*?```)", markdown, flags=re.DOTALL)
+    for i in range(0, len(parts), 2):
+        text = _DISPLAY_MATH.sub(lambda m: f"\n```latex\n{m.group(1).strip()}\n```\n", parts[i])
+        pieces = re.split(r"(```.*?```|`[^`\n]*`)", text, flags=re.DOTALL)
+        for j in range(0, len(pieces), 2):
+            pieces[j] = _INLINE_MATH.sub(lambda m: f"`{m.group(1)}`", pieces[j])
+        parts[i] = "".join(pieces)
+    return "".join(parts)
 
 
 def _find_lesson(registry: Registry, ident: str) -> Lesson:
@@ -292,7 +311,7 @@ def lesson(
     text = found.file.read_text(encoding="utf-8")
     text = _FIGURE.sub(lambda m: f"\n> 🖼  **Figure:** {m.group(1)}  \n> `{out_dir / m.group(2)}`\n",
                        text)
-    console.print(Markdown(text))
+    console.print(Markdown(protect_math(text)))
     exercises = [ex for ex in registry.exercises if ex.lesson == found.id]
     if exercises:
         console.print(Text("\nExercises for this lesson:", style="bold"))

@@ -208,3 +208,12 @@ def test_watch_advances_when_the_file_passes(ws):
     statuses = workspace.progress.all()
     assert statuses[first.id].status == "passed"
     assert second.id not in statuses  # its stub is untouched: not recorded
+
+
+def test_lesson_math_survives_terminal_markdown():
+    from groundup.cli import protect_math
+
+    text = protect_math("Mean $\\bar{x}_j = x_{ij}$, price $5 and $10.\n\n$$\nA_{ij}\n$$\n")
+    assert "`\\bar{x}_j = x_{ij}`" in text
+    assert "$5 and $10" in text
+    assert "```latex\nA_{ij}\n```" in text

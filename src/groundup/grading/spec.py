@@ -185,7 +185,7 @@ def compare_values(expected: Any, received: Any, *, rtol: float = 1e-7, atol: fl
         ok = (diff <= atol + rtol * np.abs(exp)) | (rec_nan & exp_nan) | (rec == exp)
     if ok.all():
         return None
-    with np.errstate(divide="ignore", invalid="ignore"):
+    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
         rel = np.where(ok, 0.0, diff / np.maximum(np.abs(exp), np.finfo(float).tiny))
     max_rel = float(np.nanmax(rel))
     tolerance = f"(tolerance: rtol={rtol:g}, atol={atol:g})"
