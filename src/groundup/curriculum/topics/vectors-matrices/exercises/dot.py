@@ -3,7 +3,7 @@
 Run `groundup lesson linalg.vectors` for the lesson, `groundup check linalg.dot` to check.
 """
 
-import numpy as np
+import numpy as np  # noqa: F401 - you will need it
 from numpy.typing import ArrayLike
 
 
