@@ -1,0 +1,16 @@
+# Wrong: moves x with the old velocity, then updates v: every step lags one gradient behind.
+import numpy as np
+
+
+def momentum(grad, x0, lr=0.01, beta=0.9, num_iters=100):
+    x = np.array(x0, dtype=float)
+    if x.ndim != 1 or lr <= 0 or not 0 <= beta < 1 or num_iters < 0:
+        raise ValueError("bad arguments")
+    v = np.zeros_like(x)
+    path = [x]
+    for _ in range(num_iters):
+        x_new = x - lr * v
+        v = beta * v + grad(x)
+        x = x_new
+        path.append(x)
+    return np.array(path)
