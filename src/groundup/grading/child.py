@@ -58,6 +58,11 @@ def _error(exc: BaseException, learner_file: str, display: str) -> dict[str, Any
 
 
 def _same(a: Any, b: Any) -> bool:
+    """Whether a data input (array, list, dict) still equals its copy after the call.
+
+    Other objects (functions, random generators, ...) are not data: a generator is *meant*
+    to change when it is used, so they always count as unchanged.
+    """
     import numpy as np
 
     try:
@@ -65,7 +70,11 @@ def _same(a: Any, b: Any) -> bool:
             return bool(np.array_equal(a, b, equal_nan=True))
         if isinstance(a, (list, tuple)) and isinstance(b, (list, tuple)):
             return len(a) == len(b) and all(_same(x, y) for x, y in zip(a, b, strict=True))
-        return bool(a == b)
+        if isinstance(a, dict) and isinstance(b, dict):
+            return a.keys() == b.keys() and all(_same(a[k], b[k]) for k in a)
+        if isinstance(a, (int, float, complex, str, bytes, np.generic)):
+            return bool(a == b) or (a != a and b != b)  # NaN equals NaN here
+        return True
     except Exception:  # noqa: BLE001 - objects whose comparison fails count as unchanged
         return True
 

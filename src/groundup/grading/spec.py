@@ -221,7 +221,7 @@ def close_to(reference: Callable[..., Any], *, rtol: float = 1e-7, atol: float =
                         f"{_type_name(received)}")
             for i, (exp, rec) in enumerate(zip(expected, received, strict=True)):
                 msg = compare_values(exp, rec, rtol=rtol, atol=atol, hidden=hidden,
-                                     what=f"item {i} of the result")
+                                     what=f"result's item {i}")
                 if msg:
                     return msg
             return None
