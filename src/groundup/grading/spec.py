@@ -185,20 +185,24 @@ def compare_values(expected: Any, received: Any, *, rtol: float = 1e-7, atol: fl
         ok = (diff <= atol + rtol * np.abs(exp)) | (rec_nan & exp_nan) | (rec == exp)
     if ok.all():
         return None
-    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
-        rel = np.where(ok, 0.0, diff / np.maximum(np.abs(exp), np.finfo(float).tiny))
-    max_rel = float(np.nanmax(rel))
+    bad = ~ok & ~np.isnan(diff)
+    max_abs = float(diff[bad].max()) if bad.any() else float("nan")
+    # A relative error means nothing where the expected value is 0: say the absolute one there.
+    nonzero = bad & (np.abs(exp) > 0)
+    max_rel = float((diff[nonzero] / np.abs(exp[nonzero])).max()) if nonzero.any() else None
+    error = f"max absolute error {max_abs:.2e}" + (
+        f", max relative error {max_rel:.2e}" if max_rel is not None else "")
     tolerance = f"(tolerance: rtol={rtol:g}, atol={atol:g})"
     if hidden:
         return (f"the {what} differs from the reference: {int((~ok).sum())} of {ok.size} "
-                f"values are off, max relative error {max_rel:.2e} {tolerance}")
+                f"values are off, {error} {tolerance}")
     if exp.ndim == 0:
+        rel = f"relative error {max_rel:.2e}" if max_rel is not None else f"absolute error {max_abs:.2e}"
         return (f"the {what} is wrong: expected {exp.item():.10g}, received {rec.item():.10g} "
-                f"(relative error {max_rel:.2e}) {tolerance}")
+                f"({rel}) {tolerance}")
     first = tuple(int(i) for i in np.argwhere(~ok)[0])
     return (f"the {what} differs at index {first}: expected {exp[first]:.10g}, received "
-            f"{rec[first]:.10g}; {int((~ok).sum())} of {ok.size} values differ, max relative "
-            f"error {max_rel:.2e} {tolerance}")
+            f"{rec[first]:.10g}; {int((~ok).sum())} of {ok.size} values differ, {error} {tolerance}")
 
 
 # --------------------------------------------------------------------------------------------
