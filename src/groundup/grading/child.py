@@ -66,6 +66,9 @@ def _same(a: Any, b: Any) -> bool:
     import numpy as np
 
     try:
+        if type(a).__module__.startswith("pandas") and hasattr(a, "equals"):
+            return bool(a.equals(b)) and bool(getattr(a, "dtypes", None) is None
+                                                or (a.dtypes == b.dtypes).all())
         if isinstance(a, np.ndarray) or isinstance(b, np.ndarray):
             return bool(np.array_equal(a, b, equal_nan=True))
         if isinstance(a, (list, tuple)) and isinstance(b, (list, tuple)):

@@ -220,7 +220,10 @@ def grade(exercise: Exercise, path: Path, *, display: str | None = None,
         results.append(CheckResult(
             "uses only allowed tools", not violations,
             "\n".join(v.describe(display) for v in violations)
-            + ("\nThe point of this exercise is to write that part yourself." if violations else ""),
+            + (("\nThink in whole arrays: broadcasting, masks and reductions over an axis."
+                if all(v.name in ("for", "while") for v in violations)
+                else "\nThe point of this exercise is to write that part yourself.")
+               if violations else ""),
         ))
     checks = exercise.load_checks()
     calls: list[dict[str, Any]] = []

@@ -265,3 +265,185 @@ def satisfies(predicate: Callable[[Case, Any], str | None]) -> Comparator:
 
     compare.expects_error = False  # type: ignore[attr-defined]
     return compare
+
+
+# --------------------------------------------------------------------------------------------
+# pandas and Matplotlib results
+
+def _frame_kind(value: Any) -> str | None:
+    import pandas as pd
+
+    if isinstance(value, pd.DataFrame):
+        return "DataFrame"
+    if isinstance(value, pd.Series):
+        return "Series"
+    return None
+
+
+def _values_differ(exp: Any, rec: Any, rtol: float, atol: float) -> Any:
+    """A boolean array: where two Series' values differ (NaN equals NaN)."""
+    import pandas as pd
+
+    e_na, r_na = np.asarray(pd.isna(exp)), np.asarray(pd.isna(rec))
+    both = ~e_na & ~r_na
+    differ = e_na != r_na
+    if pd.api.types.is_numeric_dtype(exp.dtype) and pd.api.types.is_numeric_dtype(rec.dtype) \
+            and not pd.api.types.is_bool_dtype(exp.dtype):
+        e = np.asarray(exp.to_numpy(dtype=float, na_value=np.nan), dtype=float)
+        r = np.asarray(rec.to_numpy(dtype=float, na_value=np.nan), dtype=float)
+        with np.errstate(invalid="ignore"):
+            differ |= both & ~(np.abs(e - r) <= atol + rtol * np.abs(e))
+    else:
+        e, r = np.asarray(exp, dtype=object), np.asarray(rec, dtype=object)
+        differ |= both & np.array([bool(ok) and not _same_label(a, b)
+                                   for a, b, ok in zip(e, r, both, strict=True)], dtype=bool)
+    return differ
+
+
+def _same_label(a: Any, b: Any) -> bool:
+    import pandas as pd
+
+    if isinstance(a, tuple) or isinstance(b, tuple):
+        return isinstance(a, tuple) and isinstance(b, tuple) and len(a) == len(b) and all(
+            _same_label(x, y) for x, y in zip(a, b, strict=True))
+    try:
+        return bool(a == b) or bool(pd.isna(a) and pd.isna(b))
+    except (TypeError, ValueError):
+        return False
+
+
+def compare_frames(expected: Any, received: Any, *, check_dtype: bool = True,
+                   check_index: bool = True, check_column_order: bool = True,
+                   rtol: float = 1e-7, atol: float = 1e-9, hidden: bool = False,
+                   what: str = "result") -> str | None:
+    """Compare a pandas DataFrame or Series; say which column, row or dtype differs.
+
+    Ends with :func:`pandas.testing.assert_frame_equal` (or ``assert_series_equal``), so that
+    nothing it checks is missed; the messages before it are the readable ones.
+    """
+    import pandas.testing as pdt
+
+    kind = _frame_kind(expected)
+    if received is None:
+        return f"your function returned None for the {what}: did you forget `return`?"
+    if _frame_kind(received) != kind:
+        return f"the {what} should be a pandas {kind}, but your code returned {_type_name(received)}"
+    if kind == "Series":
+        if expected.name != received.name and check_index:
+            return f"the {what} Series should be named {expected.name!r}, not {received.name!r}"
+        expected, received = expected.to_frame("values"), received.to_frame("values")
+    if expected.shape != received.shape:
+        missing = [c for c in expected.columns if c not in received.columns]
+        extra = [c for c in received.columns if c not in expected.columns]
+        detail = ""
+        if missing:
+            detail += f"; missing column(s) {missing}"
+        if extra:
+            detail += f"; unexpected column(s) {extra}"
+        if not hidden or missing or extra:
+            rows = f"expected {expected.shape}, received {received.shape}" if not hidden \
+                else f"yours is {received.shape}"
+            return f"the {what} has the wrong shape: {rows}{detail}"
+        return f"the {what} has the wrong shape: yours is {received.shape}"
+    missing = [c for c in expected.columns if c not in received.columns]
+    if missing:
+        extra = [c for c in received.columns if c not in expected.columns]
+        return f"the {what} is missing column(s) {missing} (it has {extra} instead)"
+    if check_column_order and list(expected.columns) != list(received.columns):
+        return (f"the {what}'s columns are in the wrong order: expected {list(expected.columns)}, "
+                f"received {list(received.columns)}")
+    received = received[list(expected.columns)]
+    if check_index and not expected.index.equals(received.index):
+        diff = [i for i, (a, b) in enumerate(zip(expected.index, received.index, strict=True))
+                if not _same_label(a, b)]
+        where = f" first at position {diff[0]}" if diff else ""
+        if hidden or not diff:
+            return f"the {what}'s index (row labels) differs from the reference{where}"
+        i = diff[0]
+        return (f"the {what}'s index (row labels) differs{where}: expected "
+                f"{expected.index[i]!r}, received {received.index[i]!r}")
+    if not check_index:
+        expected = expected.reset_index(drop=True)
+        received = received.reset_index(drop=True)
+    column_name = "the values" if kind == "Series" else "column {!r}"
+    for col in expected.columns:
+        label = column_name.format(col)
+        e, r = expected[col], received[col]
+        if check_dtype and e.dtype != r.dtype:
+            return f"{label} has dtype {r.dtype}, but it should be {e.dtype}"
+        differ = _values_differ(e, r, rtol, atol)
+        if differ.any():
+            pos = int(np.argmax(differ))
+            row = expected.index[pos]
+            count = f"{int(differ.sum())} of {len(differ)} rows differ"
+            if hidden:
+                return f"{label} differs from the reference: {count} (first at row {row!r})"
+            return (f"{label} differs at row {row!r}: expected {summarize(e.iloc[pos])}, received "
+                    f"{summarize(r.iloc[pos])}; {count}")
+    try:
+        pdt.assert_frame_equal(expected, received, check_dtype=check_dtype, check_index_type=False,
+                               check_column_type=False, check_names=check_index, rtol=rtol, atol=atol,
+                               check_exact=False)
+    except AssertionError as exc:
+        text = " ".join(str(exc).split())
+        return f"the {what} differs from the reference: {text[:400]}"
+    return None
+
+
+def frame_equal(reference: Callable[..., Any], *, check_dtype: bool = True, check_index: bool = True,
+                check_column_order: bool = True, rtol: float = 1e-7, atol: float = 1e-9,
+                hidden: bool = False) -> Comparator:
+    """Expect the same DataFrame (or Series) as ``reference(*case.args, **case.kwargs)``:
+    same columns, index, dtypes and values (floats within ``rtol``/``atol``). When the
+    reference returns a tuple, the learner's tuple is compared item by item (DataFrames with
+    this function, anything else with :func:`compare_values`)."""
+
+    def compare(case: Case, outcome: Outcome) -> str | None:
+        expected = reference(*case.args, **case.kwargs)
+        pairs = [(expected, outcome.value, "result")]
+        if isinstance(expected, tuple):
+            received = outcome.value
+            if not isinstance(received, (tuple, list)) or len(received) != len(expected):
+                return (f"expected a tuple of {len(expected)} values, but your code returned "
+                        f"{_type_name(received)}")
+            pairs = [(e, r, f"result's item {i}")
+                     for i, (e, r) in enumerate(zip(expected, received, strict=True))]
+        for exp, rec, what in pairs:
+            if _frame_kind(exp) is not None:
+                msg = compare_frames(exp, rec, check_dtype=check_dtype, check_index=check_index,
+                                     check_column_order=check_column_order, rtol=rtol, atol=atol,
+                                     hidden=hidden, what=what)
+            else:
+                msg = compare_values(exp, rec, rtol=rtol, atol=atol, hidden=hidden, what=what)
+            if msg:
+                return msg
+        return None
+
+    compare.expects_error = False  # type: ignore[attr-defined]
+    return compare
+
+
+def figure_check(predicate: Callable[[Case, Any], str | None]) -> Comparator:
+    """Expect a Matplotlib figure that draws, and that satisfies ``predicate(case, info)``.
+
+    ``info`` is a :class:`~groundup.grading.wire.FigureInfo`: what the figure draws, as data
+    (axes, titles, labels, lines, patches, collections, legend, colour bars).
+    """
+    from groundup.grading.wire import FigureInfo
+
+    def compare(case: Case, outcome: Outcome) -> str | None:
+        value = outcome.value
+        if value is None:
+            return ("your function returned None: return the figure (`fig, ax = plt.subplots()` "
+                    "... `return fig`)")
+        if not isinstance(value, FigureInfo):
+            name = _type_name(value)
+            if "Axes" in name:
+                return f"your function returned an {name}; return its figure instead (`ax.figure`)"
+            return f"your function should return a Matplotlib Figure, but it returned {name}"
+        if not value.rendered:
+            return f"the figure fails to draw: {value.render_error}"
+        return predicate(case, value)
+
+    compare.expects_error = False  # type: ignore[attr-defined]
+    return compare

@@ -7,7 +7,9 @@ names are written as:
   (``import numpy as np`` ... ``np.linalg.solve``; ``from numpy.linalg import solve``); a
   prefix forbids everything below it (``"numpy.linalg"``);
 - an attribute, ``".dot"``: any attribute of that name (``A.dot(B)``);
-- an operator, ``"@"``: the matrix-multiplication operator.
+- an operator, ``"@"``: the matrix-multiplication operator;
+- a loop, ``"for"`` (``for`` statements and comprehensions) or ``"while"``: for exercises that
+  must be vectorised.
 """
 
 from __future__ import annotations
@@ -23,6 +25,10 @@ class Violation:
     line: str  # the source line, stripped
 
     def describe(self, display: str) -> str:
+        if self.name in ("for", "while"):
+            kind = "`for` loop or comprehension" if self.name == "for" else "`while` loop"
+            return (f"{display}:{self.lineno}: uses a Python {kind}; this exercise asks for "
+                    f"vectorised NumPy code, with no Python loops\n    {self.line}")
         return f"{display}:{self.lineno}: uses `{self.name}`, which this exercise forbids\n    {self.line}"
 
 
@@ -41,7 +47,8 @@ def format_syntax_error(exc: SyntaxError, display: str) -> str:
 
 class _Finder(ast.NodeVisitor):
     def __init__(self, forbidden: tuple[str, ...], source_lines: list[str]) -> None:
-        self.dotted = [f for f in forbidden if f[0].isalpha() or f[0] == "_"]
+        self.loops = {f for f in forbidden if f in ("for", "while")}
+        self.dotted = [f for f in forbidden if (f[0].isalpha() or f[0] == "_") and f not in self.loops]
         self.attrs = {f[1:] for f in forbidden if f.startswith(".")}
         self.matmul = "@" in forbidden
         self.aliases: dict[str, str] = {}
@@ -111,6 +118,23 @@ class _Finder(ast.NodeVisitor):
         if self.matmul and isinstance(node.op, ast.MatMult):
             self._add("@", node)
         self.generic_visit(node)
+
+    def visit_For(self, node: ast.For) -> None:
+        if "for" in self.loops:
+            self._add("for", node)
+        self.generic_visit(node)
+
+    def visit_While(self, node: ast.While) -> None:
+        if "while" in self.loops:
+            self._add("while", node)
+        self.generic_visit(node)
+
+    def _comprehension(self, node: ast.expr) -> None:
+        if "for" in self.loops:
+            self._add("for", node)
+        self.generic_visit(node)
+
+    visit_ListComp = visit_SetComp = visit_DictComp = visit_GeneratorExp = _comprehension  # noqa: N815
 
     def visit_AugAssign(self, node: ast.AugAssign) -> None:
         if self.matmul and isinstance(node.op, ast.MatMult):
