@@ -217,3 +217,21 @@ def test_lesson_math_survives_terminal_markdown():
     assert "`\\bar{x}_j = x_{ij}`" in text
     assert "$5 and $10" in text
     assert "```latex\nA_{ij}\n```" in text
+
+
+def test_data_writes_the_messy_csvs_and_never_overwrites(ws):
+    import pandas as pd
+
+    result = groundup("data", cwd=ws)
+    assert result.returncode == 0, result.stderr
+    written = sorted(p.name for p in (ws / "data").glob("*.csv"))
+    assert written == ["customers.csv", "orders.csv"]
+    first = (ws / "data" / "customers.csv").read_bytes()
+    raw = pd.read_csv(ws / "data" / "customers.csv", dtype=str, keep_default_na=False)
+    assert len(raw) > 100 and raw.duplicated().any()  # the mess is really there
+    (ws / "data" / "customers.csv").write_text("my edits")
+    again = groundup("data", cwd=ws)
+    assert again.returncode == 2 and "overwrit" in again.stderr
+    assert (ws / "data" / "customers.csv").read_text() == "my edits"
+    assert groundup("data", "--overwrite", cwd=ws).returncode == 0
+    assert (ws / "data" / "customers.csv").read_bytes() == first  # seeded: the same file again
