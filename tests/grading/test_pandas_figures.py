@@ -115,3 +115,19 @@ def test_loops_can_be_forbidden():
     found = static.find_forbidden(ast.parse(source), source, ("for", "while"))
     assert [v.name for v in found] == ["for", "while"]
     assert "vectorised" in found[0].describe("f.py")
+
+
+def test_datetime_units_do_not_matter_and_labels_read_plainly():
+    days = pd.DataFrame({"d": pd.to_datetime(["2020-01-01", "2021-02-03"])})
+    assert compare_frames(days.astype({"d": "datetime64[ns]"}), days.astype({"d": "datetime64[us]"})) is None
+    numbers = pd.DataFrame({"n": [1, 2]}, index=pd.Index([10, 12]))
+    msg = compare_frames(numbers, numbers.assign(n=[1, 5]))
+    assert "row 12" in msg and "np.int64" not in msg
+
+
+def test_tuples_with_dicts_and_strings_are_compared_item_by_item(messy):
+    compare = frame_equal(lambda df: (df, {"income": "median: skewed"}))
+    assert compare(Case(messy), Outcome(value=(messy, {"income": "median: skewed"}))) is None
+    msg = compare(Case(messy), Outcome(value=(messy, {"income": "mean"})))
+    assert "['income']" in msg
+    assert "missing ['income']" in compare(Case(messy), Outcome(value=(messy, {})))

@@ -156,8 +156,12 @@ def _judge(check: Check, case: Case, outcome: Outcome, arg_names: list[str]) -> 
     if outcome.mutated and not check.allow_mutation:
         names = [arg_names[int(m)] if m.isdigit() and int(m) < len(arg_names) else m
                  for m in outcome.mutated]
+        frames = any(type(v).__module__.startswith("pandas")
+                     for v in [*case.args, *case.kwargs.values()])
+        how = ("`df = df.copy()` first, or build new columns with `assign`" if frames
+               else "for example `A = np.array(A, dtype=float)`")
         return (f"your function changed its input {', '.join(names)} in place; work on a copy "
-                "(for example `A = np.array(A, dtype=float)`), the caller's data must not change")
+                f"({how}): the caller's data must not change")
     return check.expect(case, outcome)
 
 

@@ -126,6 +126,8 @@ def summarize(value: Any, max_elements: int = 16) -> str:
         return f"array of shape {value.shape}, dtype {value.dtype}"
     if isinstance(value, (list, tuple)) and len(value) > max_elements:
         return f"{type(value).__name__} of length {len(value)}"
+    if isinstance(value, np.generic) and value.dtype.kind in "biufcM":
+        value = value.item()  # np.int64(4) reads as 4
     if isinstance(value, float):
         return f"{value:.6g}"
     if isinstance(value, Opaque):
@@ -300,6 +302,13 @@ def _values_differ(exp: Any, rec: Any, rtol: float, atol: float) -> Any:
     return differ
 
 
+def _plain_label(label: Any) -> Any:
+    """np.int64(12) -> 12, so that messages read like the learner's data."""
+    if isinstance(label, tuple):
+        return tuple(_plain_label(x) for x in label)
+    return label.item() if isinstance(label, np.generic) else label
+
+
 def _same_label(a: Any, b: Any) -> bool:
     import pandas as pd
 
@@ -352,7 +361,7 @@ def compare_frames(expected: Any, received: Any, *, check_dtype: bool = True,
     if check_column_order and list(expected.columns) != list(received.columns):
         return (f"the {what}'s columns are in the wrong order: expected {list(expected.columns)}, "
                 f"received {list(received.columns)}")
-    received = received[list(expected.columns)]
+    received = received[list(expected.columns)].copy()
     if check_index and not expected.index.equals(received.index):
         diff = [i for i, (a, b) in enumerate(zip(expected.index, received.index, strict=True))
                 if not _same_label(a, b)]
@@ -361,20 +370,24 @@ def compare_frames(expected: Any, received: Any, *, check_dtype: bool = True,
             return f"the {what}'s index (row labels) differs from the reference{where}"
         i = diff[0]
         return (f"the {what}'s index (row labels) differs{where}: expected "
-                f"{expected.index[i]!r}, received {received.index[i]!r}")
+                f"{_plain_label(expected.index[i])!r}, received {_plain_label(received.index[i])!r}")
     if not check_index:
         expected = expected.reset_index(drop=True)
         received = received.reset_index(drop=True)
-    column_name = "the values" if kind == "Series" else "column {!r}"
+    column_name = "the Series" if kind == "Series" else "column {!r}"
     for col in expected.columns:
         label = column_name.format(col)
         e, r = expected[col], received[col]
+        if (isinstance(e.dtype, np.dtype) and isinstance(r.dtype, np.dtype) and e.dtype.kind == "M"
+                and r.dtype.kind == "M" and e.dtype != r.dtype):
+            r = r.astype(e.dtype)  # datetime64[us] vs [ns]: the same dates in another unit
+            received[col] = r
         if check_dtype and e.dtype != r.dtype:
             return f"{label} has dtype {r.dtype}, but it should be {e.dtype}"
         differ = _values_differ(e, r, rtol, atol)
         if differ.any():
             pos = int(np.argmax(differ))
-            row = expected.index[pos]
+            row = _plain_label(expected.index[pos])
             count = f"{int(differ.sum())} of {len(differ)} rows differ"
             if hidden:
                 return f"{label} differs from the reference: {count} (first at row {row!r})"
@@ -388,6 +401,31 @@ def compare_frames(expected: Any, received: Any, *, check_dtype: bool = True,
         text = " ".join(str(exc).split())
         return f"the {what} differs from the reference: {text[:400]}"
     return None
+
+
+def _compare_item(exp: Any, rec: Any, what: str, options: dict[str, Any]) -> str | None:
+    """One item of a result: a frame, a dict of items, a string, or numbers."""
+    if _frame_kind(exp) is not None:
+        return compare_frames(exp, rec, what=what, **options)
+    if isinstance(exp, dict):
+        if not isinstance(rec, dict):
+            return f"the {what} should be a dict, but your code returned {_type_name(rec)}"
+        if set(exp) != set(rec):
+            missing, extra = sorted(set(exp) - set(rec), key=str), sorted(set(rec) - set(exp), key=str)
+            return (f"the {what} has the wrong keys: missing {missing}" if missing else
+                    f"the {what} has unexpected keys {extra}")
+        for key in exp:
+            msg = _compare_item(exp[key], rec[key], f"{what}[{key!r}]", options)
+            if msg:
+                return msg
+        return None
+    if isinstance(exp, str):
+        if rec != exp:
+            shown = "" if options["hidden"] else f": expected {exp!r}"
+            return f"the {what} is {summarize(rec)}{shown}"
+        return None
+    return compare_values(exp, rec, rtol=options["rtol"], atol=options["atol"],
+                          hidden=options["hidden"], what=what)
 
 
 def frame_equal(reference: Callable[..., Any], *, check_dtype: bool = True, check_index: bool = True,
@@ -408,13 +446,10 @@ def frame_equal(reference: Callable[..., Any], *, check_dtype: bool = True, chec
                         f"{_type_name(received)}")
             pairs = [(e, r, f"result's item {i}")
                      for i, (e, r) in enumerate(zip(expected, received, strict=True))]
+        options = dict(check_dtype=check_dtype, check_index=check_index,
+                       check_column_order=check_column_order, rtol=rtol, atol=atol, hidden=hidden)
         for exp, rec, what in pairs:
-            if _frame_kind(exp) is not None:
-                msg = compare_frames(exp, rec, check_dtype=check_dtype, check_index=check_index,
-                                     check_column_order=check_column_order, rtol=rtol, atol=atol,
-                                     hidden=hidden, what=what)
-            else:
-                msg = compare_values(exp, rec, rtol=rtol, atol=atol, hidden=hidden, what=what)
+            msg = _compare_item(exp, rec, what, options)
             if msg:
                 return msg
         return None
