@@ -1,0 +1,18 @@
+# Wrong: precision divides by TP + FN and recall by TP + FP (false positives and false
+# negatives swapped).
+import numpy as np
+
+
+def precision_recall_f1(y_true, y_pred, pos_label=1):
+    t, p = np.asarray(y_true), np.asarray(y_pred)
+    if t.shape != p.shape or np.unique(np.concatenate([t, p])).size > 2:
+        raise ValueError("bad input")
+    labels = np.unique(np.concatenate([t, p]))
+    if labels.size == 2 and pos_label not in labels:
+        raise ValueError("bad pos_label")
+    t, p = t == pos_label, p == pos_label
+    tp, fp, fn = np.sum(t & p), np.sum(~t & p), np.sum(t & ~p)
+    precision = tp / (tp + fn) if tp + fn else 0.0
+    recall = tp / (tp + fp) if tp + fp else 0.0
+    f1 = 2 * tp / (2 * tp + fp + fn) if tp + fp + fn else 0.0
+    return float(precision), float(recall), float(f1)
