@@ -45,10 +45,13 @@ class FigureInfo:
     """What a Matplotlib figure draws, as plain data (see :func:`describe_figure`).
 
     ``info.axes`` lists the plotting axes (colour bars excluded), each a dict with ``title``,
-    ``xlabel``, ``ylabel``, ``xlim``, ``ylim``, ``xscale``, ``yscale``, ``xticklabels``,
+    ``xlabel``, ``ylabel``, ``xlim``, ``ylim``, ``xscale``, ``yscale``, ``xticks``, ``yticks``,
+    ``xticklabels``,
     ``yticklabels``, ``lines``, ``patches``, ``collections``, ``images``, ``texts`` and
     ``legend``; ``info.colorbars`` counts the colour bars; ``info.rendered`` says whether the
-    figure drew to PNG without error (``info.render_error`` says why not).
+    figure drew to PNG without error (``info.render_error`` says why not). Collections and
+    images carry their colour map and colour limits (``cmap``, ``clim``); legends attached to
+    the figure (seaborn grids) are in ``info.figure_legends``.
     """
 
     def __init__(self, data: dict[str, Any]) -> None:
@@ -59,6 +62,7 @@ class FigureInfo:
         self.rendered: bool = data["rendered"]
         self.render_error: str = data["render_error"]
         self.returned: str = data["returned"]
+        self.figure_legends: list[list[str]] = data.get("figure_legends", [])
 
     def __repr__(self) -> str:
         return f"<Figure with {len(self.axes)} axes>"
@@ -374,9 +378,13 @@ def _describe_axes(ax: Any) -> dict[str, Any]:
             "facecolors": _array(coll.get_facecolor()),
             "sizes": _array(coll.get_sizes()) if hasattr(coll, "get_sizes") else None,
             "cmap": coll.get_cmap().name if mapped is not None else None,
+            "clim": [_float(float(v)) if v is not None else None for v in coll.get_clim()]
+            if mapped is not None else None,
         })
     images = [{"shape": list(np.shape(im.get_array())), "array": _array(im.get_array()),
-               "cmap": im.get_cmap().name} for im in ax.images]
+               "cmap": im.get_cmap().name,
+               "clim": [_float(float(v)) if v is not None else None for v in im.get_clim()]}
+              for im in ax.images]
     texts = [{"text": t.get_text(), "x": float(t.get_position()[0]),
               "y": float(t.get_position()[1])} for t in ax.texts]
     legend = ax.get_legend()
@@ -389,6 +397,7 @@ def _describe_axes(ax: Any) -> dict[str, Any]:
         "xlabel": ax.get_xlabel(), "ylabel": ax.get_ylabel(),
         "xlim": [float(v) for v in ax.get_xlim()], "ylim": [float(v) for v in ax.get_ylim()],
         "xscale": ax.get_xscale(), "yscale": ax.get_yscale(),
+        "xticks": _array(ax.get_xticks()), "yticks": _array(ax.get_yticks()),
         "xticklabels": [t.get_text() for t in ax.get_xticklabels()],
         "yticklabels": [t.get_text() for t in ax.get_yticklabels()],
         "lines": lines, "patches": patches, "collections": collections, "images": images,

@@ -1,0 +1,17 @@
+# Wrong: never switches the y-axis to a log scale.
+import matplotlib.pyplot as plt
+import numpy as np
+
+
+def training_curve(train_loss, val_loss, log_scale=False):
+    train, val = np.asarray(train_loss, float), np.asarray(val_loss, float)
+    if train.size == 0 or train.shape != val.shape or (log_scale and (train.min() <= 0 or val.min() <= 0)):
+        raise ValueError("bad input")
+    epochs = np.arange(1, len(train) + 1)
+    fig, ax = plt.subplots()
+    ax.plot(epochs, train, label="train")
+    ax.plot(epochs, val, label="validation")
+    ax.axvline(int(np.argmin(val)) + 1, linestyle="--", label="best epoch")
+    ax.set(xlabel="epoch", ylabel="loss", title="Training curve")
+    ax.legend()
+    return fig
