@@ -131,3 +131,12 @@ def test_tuples_with_dicts_and_strings_are_compared_item_by_item(messy):
     msg = compare(Case(messy), Outcome(value=(messy, {"income": "mean"})))
     assert "['income']" in msg
     assert "missing ['income']" in compare(Case(messy), Outcome(value=(messy, {})))
+
+
+def test_string_and_object_arrays_roundtrip():
+    labels = np.array([["cat", "dog"], ["emu", "cat"]])
+    back = roundtrip(labels)
+    assert back.dtype.kind == "U" and back.shape == (2, 2)
+    np.testing.assert_array_equal(back, labels)
+    mixed = np.array(["a", 1, None], dtype=object)
+    assert list(roundtrip(mixed)) == ["a", 1, None]

@@ -95,6 +95,11 @@ def encode(value: Any, _depth: int = 0) -> Any:
             "dtype": data.dtype.str,
             "shape": list(data.shape),
         }
+    if isinstance(value, np.ndarray) and value.dtype.kind in "UO" and value.size <= 100_000:
+        # labels such as array(['cat', 'dog']): element by element, with the shape
+        items = [encode(v.item() if isinstance(v, np.generic) else v, _depth + 1)
+                 for v in value.ravel().tolist()]
+        return {"__objarray__": items, "kind": value.dtype.kind, "shape": list(value.shape)}
     if isinstance(value, np.generic) and value.dtype.kind in _NUMERIC_KINDS:
         return {"__npscalar__": encode(np.asarray(value), _depth + 1)}
     if isinstance(value, tuple):
@@ -136,6 +141,13 @@ def decode(data: Any) -> Any:
             raise ValueError(f"refusing non-numeric dtype {dtype}")
         raw = base64.b64decode(data["__ndarray__"])
         return np.frombuffer(raw, dtype=dtype).reshape(tuple(data["shape"])).copy()
+    if "__objarray__" in data:
+        items = [decode(v) for v in data["__objarray__"]]
+        out = np.empty(len(items), dtype=object)
+        out[:] = items
+        if data.get("kind") == "U" and all(isinstance(v, str) for v in items):
+            out = out.astype(str)
+        return out.reshape(tuple(data["shape"]))
     if "__npscalar__" in data:
         return decode(data["__npscalar__"])[()]
     if "__tuple__" in data:
