@@ -16,6 +16,10 @@ AdamW         Adam without :math:`\lambda p` in :math:`g`; instead
               :math:`p \leftarrow p (1 - \eta \lambda)` before the step (decoupled decay)
 ============  ===============================================================================
 
+Learning-rate schedules (:class:`StepLR`, :class:`CosineAnnealingLR`, :class:`LinearLR`,
+:class:`LambdaLR`) change ``optimizer.lr`` once per epoch, with the values of
+``torch.optim.lr_scheduler``.
+
 Examples
 --------
 >>> from groundup.nn import Tensor
@@ -38,7 +42,8 @@ import numpy as np
 
 from groundup.nn.tensor import Tensor
 
-__all__ = ["SGD", "Adam", "AdamW", "Optimizer"]
+__all__ = ["SGD", "Adam", "AdamW", "CosineAnnealingLR", "LRScheduler", "LambdaLR", "LinearLR",
+           "LinearWarmup", "Optimizer", "StepLR"]
 
 
 def _check(value: object, name: str, low: float = 0.0, high: float = math.inf,
@@ -67,6 +72,8 @@ class Optimizer:
     TypeError
         If an element is not a Tensor that requires grad.
     """
+
+    lr: float  # every optimiser has one learning rate; the schedules below change it
 
     def __init__(self, params: Iterable[Tensor]) -> None:
         self.params: list[Tensor] = list(params)
@@ -218,3 +225,154 @@ class AdamW(Adam):
                  betas: tuple[float, float] = (0.9, 0.999), eps: float = 1e-8,
                  weight_decay: float = 1e-2, amsgrad: bool = False) -> None:
         super().__init__(params, lr, betas, eps, weight_decay, amsgrad)
+
+
+# ---------------------------------------------------------------------------------------------
+# Learning-rate schedules, step for step as torch.optim.lr_scheduler
+
+class LRScheduler:
+    r"""Base class of the learning-rate schedules: changes ``optimizer.lr`` once per
+    :meth:`step` (usually once per epoch, after the optimiser's steps).
+
+    As in PyTorch, building a schedule already takes its first step (epoch 0), and the
+    rules are written *recursively*, from the current ``optimizer.lr``, so that the values agree
+    with ``torch.optim.lr_scheduler`` to the last bit.
+
+    Parameters
+    ----------
+    optimizer : Optimizer
+
+    Attributes
+    ----------
+    base_lr : float
+        The optimiser's learning rate when the schedule was built.
+    last_epoch : int
+        How many times :meth:`step` has been called (0 right after construction).
+    """
+
+    def __init__(self, optimizer: Optimizer) -> None:
+        if not isinstance(optimizer, Optimizer):
+            raise TypeError(f"{type(optimizer).__name__} is not a groundup Optimizer")
+        self.optimizer = optimizer
+        self.base_lr = float(optimizer.lr)
+        self.last_epoch = -1
+        self._initial = True
+        self.step()
+        self._initial = False
+
+    def get_lr(self) -> float:
+        """The learning rate for epoch :attr:`last_epoch` (already incremented)."""
+        raise NotImplementedError
+
+    def step(self) -> None:
+        """Move to the next epoch and set the optimiser's learning rate."""
+        self.last_epoch += 1
+        self.optimizer.lr = self.get_lr()
+
+    def get_last_lr(self) -> list[float]:
+        """The current learning rate, in a list (one per parameter group, as PyTorch)."""
+        return [float(self.optimizer.lr)]
+
+    @property
+    def lr(self) -> float:
+        return float(self.optimizer.lr)
+
+
+def _positive_int(n: object, name: str) -> int:
+    if isinstance(n, bool) or not isinstance(n, numbers.Integral) or n < 1:
+        raise ValueError(f"{name} must be a positive int, got {n!r}")
+    return int(n)
+
+
+class LambdaLR(LRScheduler):
+    r"""``lr = base_lr * lr_lambda(epoch)``: any schedule given as a function.
+
+    Examples
+    --------
+    A linear warm-up over 5 epochs, then constant:
+
+    >>> from groundup.nn import Tensor
+    >>> opt = SGD([Tensor([1.0], requires_grad=True)], lr=0.1)
+    >>> sched = LambdaLR(opt, lambda epoch: min(1.0, (epoch + 1) / 5))
+    >>> round(opt.lr, 4)
+    0.02
+    """
+
+    def __init__(self, optimizer: Optimizer, lr_lambda: Any) -> None:
+        if not callable(lr_lambda):
+            raise TypeError("lr_lambda must be a function of the epoch")
+        self.lr_lambda = lr_lambda
+        super().__init__(optimizer)
+
+    def get_lr(self) -> float:
+        return self.base_lr * float(self.lr_lambda(self.last_epoch))
+
+
+class StepLR(LRScheduler):
+    r"""Multiply the learning rate by ``gamma`` every ``step_size`` epochs:
+    :math:`\eta_t = \eta_0\, \gamma^{\lfloor t / \text{step\_size} \rfloor}`."""
+
+    def __init__(self, optimizer: Optimizer, step_size: int, gamma: float = 0.1) -> None:
+        self.step_size = _positive_int(step_size, "step_size")
+        self.gamma = _check(gamma, "gamma")
+        super().__init__(optimizer)
+
+    def get_lr(self) -> float:
+        lr = float(self.optimizer.lr)
+        if self.last_epoch == 0 or self.last_epoch % self.step_size != 0:
+            return lr
+        return lr * self.gamma
+
+
+class LinearLR(LRScheduler):
+    r"""Linear warm-up: the factor on ``base_lr`` goes linearly from ``start_factor`` to
+    ``end_factor`` over ``total_iters`` epochs, then stays.
+
+    .. math:: \eta_t = \eta_0 \Big(s + (e - s)\,\frac{\min(t, T)}{T}\Big)
+    """
+
+    def __init__(self, optimizer: Optimizer, start_factor: float = 1.0 / 3,
+                 end_factor: float = 1.0, total_iters: int = 5) -> None:
+        self.start_factor = _check(start_factor, "start_factor", 0.0, 1.0)
+        if self.start_factor == 0:
+            raise ValueError("start_factor must be in (0, 1], got 0")
+        self.end_factor = _check(end_factor, "end_factor", 0.0, 1.0)
+        self.total_iters = _positive_int(total_iters, "total_iters")
+        super().__init__(optimizer)
+
+    def get_lr(self) -> float:
+        lr = float(self.optimizer.lr)
+        if self.last_epoch == 0:
+            return lr * self.start_factor
+        if self.last_epoch > self.total_iters:
+            return lr
+        s, e = self.start_factor, self.end_factor
+        return lr * (1.0 + (e - s) / (self.total_iters * s + (self.last_epoch - 1) * (e - s)))
+
+
+LinearWarmup = LinearLR
+
+
+class CosineAnnealingLR(LRScheduler):
+    r"""Cosine annealing from ``base_lr`` down to ``eta_min`` over ``T_max`` epochs:
+
+    .. math:: \eta_t = \eta_{\min} + \tfrac12 (\eta_0 - \eta_{\min})
+              \Big(1 + \cos\frac{\pi t}{T_{\max}}\Big)
+
+    (then back up again, periodically, as PyTorch's recursive form does).
+    """
+
+    def __init__(self, optimizer: Optimizer, T_max: int, eta_min: float = 0.0) -> None:  # noqa: N803
+        self.T_max = _positive_int(T_max, "T_max")
+        self.eta_min = _check(eta_min, "eta_min")
+        super().__init__(optimizer)
+
+    def get_lr(self) -> float:
+        lr = float(self.optimizer.lr)
+        t, T = self.last_epoch, self.T_max
+        if self._initial:
+            return lr
+        if (t - 1 - T) % (2 * T) == 0:
+            return lr + (self.base_lr - self.eta_min) * (1 - math.cos(math.pi / T)) / 2
+        return ((1 + math.cos(math.pi * t / T)) / (1 + math.cos(math.pi * (t - 1) / T))
+                * (lr - self.eta_min) + self.eta_min)
