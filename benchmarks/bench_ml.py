@@ -3,7 +3,8 @@
 Run: python benchmarks/bench_ml.py [--n-samples 20000] [--repeat 3] [--markdown]
 
 Each estimator and its scikit-learn counterpart get the same hyper-parameters, the same
-training split and the same thread count; the table prints the median fit + predict time of
+training split and the same thread count (BLAS limited to --blas-threads for both; forests use
+n_jobs=2 in both); the table prints the median fit + predict time of
 both, their ratio (groundup / scikit-learn) and both test scores (accuracy for classifiers, R²
 for regressors, inertia for k-means, reconstruction error for PCA and the scaler).
 Targets: linear models, PCA, k-means and the scaler <= 2x; trees and forests <= 3x.
@@ -29,6 +30,7 @@ import sklearn.tree
 from sklearn import datasets
 from sklearn.metrics import accuracy_score, r2_score
 from sklearn.model_selection import train_test_split
+from threadpoolctl import threadpool_limits
 
 import groundup.ml as gml
 
@@ -136,7 +138,14 @@ def main() -> None:
     parser.add_argument("--n-samples", type=int, default=20_000)
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--markdown", action="store_true", help="print a Markdown table")
+    parser.add_argument("--blas-threads", type=int, default=1,
+                        help="BLAS threads for both libraries (default 1: stable timings)")
     args = parser.parse_args()
+    with threadpool_limits(args.blas_threads):
+        _bench(args)
+
+
+def _bench(args: argparse.Namespace) -> None:
     rows: list[Row] = []
     sets = _data_sets(args.n_samples)
     for name, task, ours, theirs, target in _pairs():
