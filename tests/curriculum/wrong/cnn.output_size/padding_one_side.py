@@ -1,0 +1,5 @@
+# Wrong: counts the padding once (n + p) instead of on both sides (n + 2p).
+def output_size(n, kernel_size, stride=1, padding=0):
+    if n < 1 or kernel_size < 1 or stride < 1 or padding < 0 or kernel_size > n + 2 * padding:
+        raise ValueError("bad sizes")
+    return (n + padding - kernel_size) // stride + 1
