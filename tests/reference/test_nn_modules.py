@@ -243,3 +243,32 @@ def test_sequential_and_adam_learn_xor() -> None:
     model.eval()
     with no_grad():
         np.testing.assert_array_equal(model(X_xor).data.argmax(axis=1), y)
+
+
+def test_buffers_of_nested_batchnorm_are_saved_loaded_and_match_torch():
+    torch = pytest.importorskip("torch")
+    from groundup.nn import BatchNorm1d
+
+    rng = np.random.default_rng(3)
+    from groundup.nn import Linear, ReLU, Sequential
+
+    ours = Sequential(Linear(4, 3), BatchNorm1d(3), ReLU(), Linear(3, 2))
+    ours.train()
+    for _ in range(3):  # move the running statistics away from their start
+        ours(Tensor(rng.normal(size=(8, 4)).astype(np.float32)))
+    state = ours.state_dict()
+    theirs = torch.nn.Sequential(torch.nn.Linear(4, 3), torch.nn.BatchNorm1d(3), torch.nn.ReLU(),
+                                 torch.nn.Linear(3, 2))
+    assert list(state) == list(theirs.state_dict())  # same keys, same order
+    theirs.load_state_dict({k: torch.from_numpy(np.asarray(v)) for k, v in state.items()})
+    ours.eval()
+    theirs.eval()
+    x = rng.normal(size=(5, 4)).astype(np.float32)
+    np.testing.assert_allclose(ours(Tensor(x)).data, theirs(torch.from_numpy(x)).detach().numpy(),
+                               rtol=1e-5, atol=1e-6)
+    fresh = Sequential(Linear(4, 3), BatchNorm1d(3), ReLU(), Linear(3, 2))
+    fresh.load_state_dict(state)
+    np.testing.assert_array_equal(fresh[1].running_mean, state["1.running_mean"])
+    assert int(fresh[1].num_batches_tracked) == 3
+    with pytest.raises(ValueError, match="missing keys"):
+        fresh.load_state_dict({k: v for k, v in state.items() if k != "1.running_var"})

@@ -246,3 +246,16 @@ def dropout(input: Any, p: float = 0.5, training: bool = True,
     gen = rng if isinstance(rng, np.random.Generator) else np.random.default_rng(rng)
     keep = gen.random(x.shape) >= p  # (same shape as x), True with probability 1 - p
     return x * (keep.astype(x.dtype) / (1 - p))
+
+
+# The convolution and pooling functions live beside their layers (groundup.nn.conv), which
+# import this module; they are imported on first use here, as torch.nn.functional has them.
+_CONV = ("conv2d", "max_pool2d", "avg_pool2d")
+
+
+def __getattr__(name: str) -> Any:
+    if name in _CONV:
+        from groundup.nn import conv
+
+        return getattr(conv, name)
+    raise AttributeError(f"module 'groundup.nn.functional' has no attribute {name!r}")

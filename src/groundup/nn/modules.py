@@ -61,8 +61,15 @@ class Module:
     def __init__(self) -> None:
         object.__setattr__(self, "_parameters", OrderedDict())
         object.__setattr__(self, "_modules", OrderedDict())
+        object.__setattr__(self, "_buffer_names", [])
         object.__setattr__(self, "training", True)
 
+    def register_buffer(self, name: str, value: np.ndarray | None) -> None:
+        """Keep an array that is state but not a parameter (BatchNorm's running mean): saved in
+        :meth:`state_dict` after the module's parameters, never trained. As PyTorch's."""
+        if name not in self.__dict__["_buffer_names"]:
+            self.__dict__["_buffer_names"].append(name)
+        setattr(self, name, value)
     def __setattr__(self, name: str, value: Any) -> None:
         if "_parameters" not in self.__dict__:
             raise AttributeError("call super().__init__() before assigning attributes")
@@ -136,9 +143,36 @@ class Module:
 
     # saving and loading
 
+    def named_buffers(self, prefix: str = "") -> Iterator[tuple[str, np.ndarray]]:
+        """``(name, array)`` for every buffer (see :meth:`register_buffer`), dotted names."""
+        for mod_name, m in self.named_modules(prefix):
+            for name in m.__dict__["_buffer_names"]:
+                value = getattr(m, name)
+                if value is not None:
+                    yield (f"{mod_name}.{name}" if mod_name else name), value
+
+    def _state_items(self) -> Iterator[tuple[str, Any, Module, str, bool]]:
+        """``(key, array or Parameter, owner, attribute, is_buffer)`` in PyTorch's order: each
+        module's parameters, then its buffers, then its sub-modules'."""
+        seen: set[int] = set()
+        for mod_name, m in self.named_modules():
+            def key(name: str, mod_name: str = mod_name) -> str:
+                return f"{mod_name}.{name}" if mod_name else name
+            for name, p in m.__dict__["_parameters"].items():
+                if p is None or id(p) in seen:
+                    continue
+                seen.add(id(p))
+                yield key(name), p, m, name, False
+            for name in m.__dict__["_buffer_names"]:
+                value = getattr(m, name)
+                if value is not None:
+                    yield key(name), value, m, name, True
+
     def state_dict(self) -> OrderedDict[str, np.ndarray]:
-        """``{name: copy of the values}`` for every parameter, with PyTorch's keys."""
-        return OrderedDict((name, p.data.copy()) for name, p in self.named_parameters())
+        """``{name: copy of the values}`` for every parameter and buffer, with PyTorch's keys
+        and order."""
+        return OrderedDict((k, (v if buffer else v.data).copy())
+                           for k, v, _, _, buffer in self._state_items())
 
     def load_state_dict(self, state_dict: Mapping[str, Any], strict: bool = True) -> None:
         """Copy values into the parameters, keeping each parameter's dtype.
@@ -151,24 +185,29 @@ class Module:
         ValueError
             If a key is missing or unexpected (with ``strict``), or a shape differs.
         """
-        params = dict(self.named_parameters())
+        items = {k: (v, owner, attr, buffer) for k, v, owner, attr, buffer in self._state_items()}
         if strict:
-            missing = [k for k in params if k not in state_dict]
-            unexpected = [k for k in state_dict if k not in params]
+            missing = [k for k in items if k not in state_dict]
+            unexpected = [k for k in state_dict if k not in items]
             if missing or unexpected:
                 raise ValueError(f"load_state_dict: missing keys {missing}, unexpected keys "
                                  f"{unexpected}")
         for name, value in state_dict.items():
-            if name not in params:
+            if name not in items:
                 continue
-            arr = np.asarray(value)
-            if arr.shape != params[name].shape:
+            arr, target = np.asarray(value), items[name][0]
+            if arr.shape != target.shape:
+                what = "buffer" if items[name][3] else "parameter"
                 raise ValueError(f"load_state_dict: {name!r} has shape {arr.shape}, the "
-                                 f"parameter has shape {params[name].shape}")
+                                 f"{what} has shape {target.shape}")
         for name, value in state_dict.items():
-            if name in params:
-                p = params[name]
-                p.data = np.array(value, dtype=p.dtype)
+            if name not in items:
+                continue
+            target, owner, attr, buffer = items[name]
+            if buffer:
+                object.__setattr__(owner, attr, np.array(value, dtype=target.dtype))
+            else:
+                target.data = np.array(value, dtype=target.dtype)
 
     def extra_repr(self) -> str:
         """The arguments shown inside the parentheses of ``repr``."""

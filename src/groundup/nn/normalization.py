@@ -24,18 +24,16 @@ The standardisation is one Tensor operation with its own backward
 
 where the sums run over the :math:`m` numbers that share the statistics.
 
-Buffers: ``groundup.nn.Module`` knows only parameters, so the batch-norm layers override
-``state_dict`` and ``load_state_dict`` to add ``running_mean``, ``running_var`` and
-``num_batches_tracked`` under PyTorch's names (when the layer is the module whose
-``state_dict`` is asked for).
+Buffers: ``running_mean``, ``running_var`` and ``num_batches_tracked`` are registered with
+``Module.register_buffer``, so they are saved and loaded with PyTorch's names wherever the layer
+sits in a model.
 """
 
 from __future__ import annotations
 
 import math
 import numbers
-from collections import OrderedDict
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from typing import Any
 
 import numpy as np
@@ -116,24 +114,11 @@ class _BatchNorm(Module):
             self.weight = None
             self.bias = None
         if track_running_stats:
-            self.running_mean = np.zeros(self.num_features, dtype=dt)
-            self.running_var = np.ones(self.num_features, dtype=dt)
-            self.num_batches_tracked = np.array(0, dtype=np.int64)
+            self.register_buffer("running_mean", np.zeros(self.num_features, dtype=dt))
+            self.register_buffer("running_var", np.ones(self.num_features, dtype=dt))
+            self.register_buffer("num_batches_tracked", np.array(0, dtype=np.int64))
         else:
             self.running_mean = self.running_var = self.num_batches_tracked = None
-
-    def _buffers(self) -> OrderedDict[str, np.ndarray]:
-        if not self.track_running_stats:
-            return OrderedDict()
-        assert self.running_mean is not None and self.running_var is not None
-        assert self.num_batches_tracked is not None
-        return OrderedDict([("running_mean", self.running_mean),
-                            ("running_var", self.running_var),
-                            ("num_batches_tracked", self.num_batches_tracked)])
-
-    def named_buffers(self) -> list[tuple[str, np.ndarray]]:
-        """``(name, array)`` for ``running_mean``, ``running_var``, ``num_batches_tracked``."""
-        return list(self._buffers().items())
 
     def reset_running_stats(self) -> None:
         """Back to mean 0, variance 1 and no batches seen."""
@@ -142,31 +127,6 @@ class _BatchNorm(Module):
             self.running_mean[...] = 0
             self.running_var[...] = 1
             self.num_batches_tracked = np.array(0, dtype=np.int64)
-
-    def state_dict(self) -> OrderedDict[str, np.ndarray]:
-        """Parameters, then the buffers, with PyTorch's keys and order."""
-        state = super().state_dict()
-        for name, value in self._buffers().items():
-            state[name] = value.copy()
-        return state
-
-    def load_state_dict(self, state_dict: Mapping[str, Any], strict: bool = True) -> None:
-        """Load parameters and buffers (see :meth:`Module.load_state_dict`)."""
-        buffers = self._buffers()
-        params = {k: v for k, v in state_dict.items() if k not in buffers}
-        missing = [k for k in buffers if k not in state_dict]
-        if strict and missing:
-            raise ValueError(f"load_state_dict: missing keys {missing}")
-        for name, value in state_dict.items():
-            if name in buffers:
-                arr = np.asarray(value)
-                if arr.shape != buffers[name].shape:
-                    raise ValueError(f"load_state_dict: {name!r} has shape {arr.shape}, the "
-                                     f"buffer has shape {buffers[name].shape}")
-        super().load_state_dict(params, strict)
-        for name, value in state_dict.items():
-            if name in buffers:
-                setattr(self, name, np.array(value, dtype=buffers[name].dtype))
 
     def forward(self, x: Tensor) -> Tensor:
         """Normalise ``(N, C, ...)`` per channel (see the module docstring)."""
