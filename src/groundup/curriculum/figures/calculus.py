@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import matplotlib
 
@@ -11,17 +12,13 @@ import matplotlib.pyplot as plt  # noqa: E402 - the backend is chosen first
 import numpy as np  # noqa: E402
 
 from groundup.calculus import central_difference, forward_difference, gradient  # noqa: E402
+from groundup.curriculum.figures import save  # noqa: E402
 from groundup.gradient_descent import gradient_descent as descend  # noqa: E402
 from groundup.gradient_descent import momentum, mse_loss_and_grad  # noqa: E402
 
 
-def _save(fig: plt.Figure, out_dir: Path, name: str) -> Path:
-    out_dir.mkdir(parents=True, exist_ok=True)
-    path = out_dir / name
-    fig.savefig(path, dpi=110, bbox_inches="tight")
-    plt.close(fig)
-    return path
-
+def _save(fig: Any, out_dir: Path, name: str) -> Path:
+    return save(fig, out_dir, name, layout="bbox")
 
 # ---------------------------------------------------------------------------------------------
 # calculus.derivatives

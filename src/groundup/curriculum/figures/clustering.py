@@ -8,6 +8,7 @@ groundup library itself (:mod:`groundup.ml.cluster`, :mod:`groundup.ml.decomposi
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import matplotlib
 
@@ -18,6 +19,7 @@ import numpy as np  # noqa: E402
 from matplotlib.axes import Axes  # noqa: E402
 from matplotlib.colors import ListedColormap  # noqa: E402
 
+from groundup.curriculum.figures import save  # noqa: E402
 from groundup.ml.cluster import (  # noqa: E402
     KMeans,
     assign_clusters,
@@ -31,13 +33,9 @@ COLORS = ["#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e3
 GREY = "#7f7f7f"
 
 
-def _save(fig: plt.Figure, out_dir: Path, name: str) -> Path:
-    out_dir.mkdir(parents=True, exist_ok=True)
-    path = out_dir / name
-    fig.savefig(path, dpi=110, bbox_inches="tight")
-    plt.close(fig)
-    return path
 
+def _save(fig: Any, out_dir: Path, name: str) -> Path:
+    return save(fig, out_dir, name, layout="bbox")
 
 def _blobs(seed: int = 0, n_samples: int = 300) -> np.ndarray:
     rng = np.random.default_rng(seed)

@@ -15,21 +15,11 @@ import matplotlib.pyplot as plt  # noqa: E402 - the backend must be chosen first
 import numpy as np  # noqa: E402
 from matplotlib.patches import Rectangle  # noqa: E402
 
+from groundup.curriculum.figures import save  # noqa: E402
 from groundup.nn import conv  # noqa: E402
 from groundup.nn.tensor import Tensor, no_grad  # noqa: E402
 
-DPI = 110
-
-
-def _save(fig: plt.Figure, out_dir: Path, name: str) -> Path:
-    out_dir = Path(out_dir)
-    out_dir.mkdir(parents=True, exist_ok=True)
-    path = out_dir / name
-    fig.tight_layout()
-    fig.savefig(path, dpi=DPI)
-    plt.close(fig)
-    return path
-
+_save = save  # figures are written by the shared helper (tight layout)
 
 def _digit(index: int = 0) -> np.ndarray:
     from sklearn.datasets import load_digits

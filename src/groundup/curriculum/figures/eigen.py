@@ -7,6 +7,7 @@ Everything is seeded, so the figures are the same on every run.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import matplotlib
 
@@ -16,6 +17,7 @@ import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
 from matplotlib.axes import Axes  # noqa: E402
 
+from groundup.curriculum.figures import save  # noqa: E402
 from groundup.linalg.eigen import covariance, eigh, pca_project  # noqa: E402
 
 BLUE, ORANGE, GREEN, GREY, RED = "#1f77b4", "#ff7f0e", "#2ca02c", "#7f7f7f", "#d62728"
@@ -28,13 +30,9 @@ def _arrow(ax: Axes, v: np.ndarray, color: str, label: str | None = None,
               width=width, label=label)
 
 
-def _save(fig: plt.Figure, out_dir: Path, name: str) -> Path:
-    out_dir.mkdir(parents=True, exist_ok=True)
-    path = out_dir / name
-    fig.savefig(path, dpi=110, bbox_inches="tight")
-    plt.close(fig)
-    return path
 
+def _save(fig: Any, out_dir: Path, name: str) -> Path:
+    return save(fig, out_dir, name, layout="bbox")
 
 # --------------------------------------------------------------------------------------------
 # linalg.eigen

@@ -8,23 +8,21 @@ no global state), rendered by Agg, and use no randomness except a seeded generat
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.patches import Arc, Polygon, Rectangle
 
+from groundup.curriculum.figures import save  # noqa: E402
+
 BLUE, ORANGE, GREEN, RED, GREY = "#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#7f7f7f"
-DPI = 110
 
 
-def _save(fig: Figure, out_dir: Path, name: str) -> Path:
-    out_dir = Path(out_dir)
-    out_dir.mkdir(parents=True, exist_ok=True)
-    path = out_dir / name
-    fig.savefig(path, dpi=DPI, bbox_inches="tight", metadata={"Software": None})
-    return path
 
+def _save(fig: Any, out_dir: Path, name: str) -> Path:
+    return save(fig, out_dir, name, layout="bbox")
 
 def _arrow(ax: Axes, start: np.ndarray, vec: np.ndarray, color: str, label: str = "",
            style: str = "-", offset: tuple[float, float] = (0.08, 0.08)) -> None:

@@ -11,22 +11,14 @@ import matplotlib.pyplot as plt  # noqa: E402 - the backend must be chosen first
 import numpy as np  # noqa: E402
 from matplotlib.colors import ListedColormap  # noqa: E402
 
+from groundup.curriculum.figures import save  # noqa: E402
 from groundup.ml import linear_model as lm  # noqa: E402
 from groundup.ml.preprocessing import standardize  # noqa: E402
 
-DPI = 110
 COLORS = ["tab:blue", "tab:orange", "tab:green"]
 
 
-def _save(fig: plt.Figure, out_dir: Path, name: str) -> Path:
-    out_dir = Path(out_dir)
-    out_dir.mkdir(parents=True, exist_ok=True)
-    path = out_dir / name
-    fig.tight_layout()
-    fig.savefig(path, dpi=DPI)
-    plt.close(fig)
-    return path
-
+_save = save  # figures are written by the shared helper (tight layout)
 
 def _line_data() -> tuple[np.ndarray, np.ndarray]:
     rng = np.random.default_rng(0)

@@ -12,6 +12,7 @@ import matplotlib.pyplot as plt  # noqa: E402 - the backend must be chosen first
 import numpy as np  # noqa: E402
 from matplotlib.patches import FancyArrowPatch, FancyBboxPatch  # noqa: E402
 
+from groundup.curriculum.figures import save  # noqa: E402
 from groundup.nn import rnn  # noqa: E402
 from groundup.nn.sequence_examples import (  # noqa: E402
     SequenceRegressor,
@@ -19,18 +20,7 @@ from groundup.nn.sequence_examples import (  # noqa: E402
     train_regressor,
 )
 
-DPI = 110
-
-
-def _save(fig: plt.Figure, out_dir: Path, name: str) -> Path:
-    out_dir = Path(out_dir)
-    out_dir.mkdir(parents=True, exist_ok=True)
-    path = out_dir / name
-    fig.tight_layout()
-    fig.savefig(path, dpi=DPI)
-    plt.close(fig)
-    return path
-
+_save = save  # figures are written by the shared helper (tight layout)
 
 def _box(ax: plt.Axes, x: float, y: float, text: str, color: str, w: float = 0.9,
          h: float = 0.55) -> None:

@@ -20,21 +20,11 @@ import numpy as np  # noqa: E402
 import groundup.nn as gnn  # noqa: E402
 import groundup.nn.functional as F  # noqa: E402, N812
 from groundup import optim  # noqa: E402
+from groundup.curriculum.figures import save  # noqa: E402
 from groundup.nn.data import DataLoader, TensorDataset  # noqa: E402
 from groundup.nn.training import fit  # noqa: E402
 
-DPI = 110
-
-
-def _save(fig: Any, out_dir: Path, name: str) -> Path:
-    out_dir = Path(out_dir)
-    out_dir.mkdir(parents=True, exist_ok=True)
-    path = out_dir / name
-    fig.tight_layout()
-    fig.savefig(path, dpi=DPI)
-    plt.close(fig)
-    return path
-
+_save = save  # figures are written by the shared helper (tight layout)
 
 def _has_torch() -> bool:
     return importlib.util.find_spec("torch") is not None

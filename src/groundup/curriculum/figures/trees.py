@@ -12,21 +12,13 @@ import matplotlib.pyplot as plt  # noqa: E402 - the backend must be chosen first
 import numpy as np  # noqa: E402
 from sklearn.datasets import load_wine, make_moons  # noqa: E402
 
+from groundup.curriculum.figures import save  # noqa: E402
 from groundup.ml import ensemble, tree  # noqa: E402
 
-DPI = 110
 CMAP = "coolwarm"
 
 
-def _save(fig: Any, out_dir: Path, name: str) -> Path:
-    out_dir = Path(out_dir)
-    out_dir.mkdir(parents=True, exist_ok=True)
-    path = out_dir / name
-    fig.tight_layout()
-    fig.savefig(path, dpi=DPI)
-    plt.close(fig)
-    return path
-
+_save = save  # figures are written by the shared helper (tight layout)
 
 def _moons(n: int = 300, noise: float = 0.3, seed: int = 0) -> tuple[np.ndarray, np.ndarray]:
     return make_moons(n_samples=n, noise=noise, random_state=seed)

@@ -12,19 +12,9 @@ import numpy as np  # noqa: E402
 import pandas as pd  # noqa: E402
 
 from groundup import datasets, wrangling  # noqa: E402
+from groundup.curriculum.figures import save  # noqa: E402
 
-DPI = 110
-
-
-def _save(fig: plt.Figure, out_dir: Path, name: str) -> Path:
-    out_dir = Path(out_dir)
-    out_dir.mkdir(parents=True, exist_ok=True)
-    path = out_dir / name
-    fig.tight_layout()
-    fig.savefig(path, dpi=DPI)
-    plt.close(fig)
-    return path
-
+_save = save  # figures are written by the shared helper (tight layout)
 
 def _typed(raw: pd.DataFrame) -> pd.DataFrame:
     return wrangling.fix_types(raw, numeric=["age", "income"], boolean=["churned"],
