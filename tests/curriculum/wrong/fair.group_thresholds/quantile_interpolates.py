@@ -1,0 +1,19 @@
+# Wrong: np.quantile interpolates between scores, so the threshold is not a score of the group
+# and the selected fraction is not the largest threshold that reaches the target.
+import numpy as np
+import pandas as pd
+
+
+def group_thresholds(scores, y_true, group, target=0.8, metric="tpr"):
+    scores, y_true, group = np.asarray(scores, float), np.asarray(y_true), np.asarray(group)
+    if scores.shape != y_true.shape or y_true.shape != group.shape or not 0 < target <= 1 \
+            or metric not in ("tpr", "selection_rate"):
+        raise ValueError("bad input")
+    labels = np.unique(group)
+    out = []
+    for g in labels:
+        mask = (group == g) & ((y_true == 1) if metric == "tpr" else True)
+        if not mask.any():
+            raise ValueError("no positives")
+        out.append(np.quantile(scores[mask], 1 - target))
+    return pd.Series(out, index=pd.Index(labels, name="group"), name="threshold")
