@@ -13,6 +13,7 @@ from matplotlib.axes import Axes  # noqa: E402
 from matplotlib.patches import FancyBboxPatch  # noqa: E402
 
 from groundup.autodiff import MLP, Value, make_xor, train_mlp  # noqa: E402
+from groundup.curriculum.figures import save  # noqa: E402
 
 
 def _topo(root: Value) -> list[Value]:
@@ -79,8 +80,6 @@ def _draw_graph(ax: Axes, root: Value, numbers: bool = False) -> None:
 
 def chain_rule(out_dir: Path) -> list[Path]:
     """``chain_rule_graph.png``: L = (a*b + c) * f with every data and gradient."""
-    out_dir = Path(out_dir)
-    out_dir.mkdir(parents=True, exist_ok=True)
     a, b, c, f = Value(2.0, label="a"), Value(-3.0, label="b"), Value(10.0, label="c"), \
         Value(-2.0, label="f")
     e = a * b
@@ -93,17 +92,12 @@ def chain_rule(out_dir: Path) -> list[Path]:
     fig, ax = plt.subplots(figsize=(10, 4.2))
     _draw_graph(ax, L)
     ax.set_title("L = (a*b + c) * f: forward values (black), gradients dL/d(node) (red)")
-    path = out_dir / "chain_rule_graph.png"
-    fig.savefig(path, dpi=110, bbox_inches="tight")
-    plt.close(fig)
-    return [path]
+    return [save(fig, out_dir, "chain_rule_graph.png", layout="bbox")]
 
 
 def engine(out_dir: Path) -> list[Path]:
     """``engine_topo_order.png``: a graph where ``a`` is used twice, nodes numbered in
     topological order; ``backward`` visits them from the highest number down."""
-    out_dir = Path(out_dir)
-    out_dir.mkdir(parents=True, exist_ok=True)
     a, b = Value(-2.0, label="a"), Value(3.0, label="b")
     d = a * b
     d.label = "d"
@@ -116,16 +110,11 @@ def engine(out_dir: Path) -> list[Path]:
     _draw_graph(ax, f, numbers=True)
     ax.set_title("f = (a*b) * (a+b): #k is the topological order; backward runs #4, #3, ... #0.\n"
                  "a is used twice: a.grad = b*e + d = 3*1 + (-6) = -3, the sum of both paths")
-    path = out_dir / "engine_topo_order.png"
-    fig.savefig(path, dpi=110, bbox_inches="tight")
-    plt.close(fig)
-    return [path]
+    return [save(fig, out_dir, "engine_topo_order.png", layout="bbox")]
 
 
 def neurons(out_dir: Path) -> list[Path]:
     """``neurons_training.png``: loss curve and decision boundary of a 2-4-4-1 MLP on XOR."""
-    out_dir = Path(out_dir)
-    out_dir.mkdir(parents=True, exist_ok=True)
     X, y = make_xor(30, seed=0)
     model = MLP(2, [4, 4, 1], seed=0)
     losses = train_mlp(model, X, y, lr=0.2, num_epochs=200)
@@ -148,8 +137,4 @@ def neurons(out_dir: Path) -> list[Path]:
     ax1.set_ylabel("$x_2$")
     ax1.legend(loc="upper right", fontsize=8)
     ax1.set_aspect("equal")
-    path = out_dir / "neurons_training.png"
-    fig.tight_layout()
-    fig.savefig(path, dpi=110)
-    plt.close(fig)
-    return [path]
+    return [save(fig, out_dir, "neurons_training.png")]

@@ -12,18 +12,7 @@ import numpy as np  # noqa: E402
 
 from groundup import alignment as al  # noqa: E402
 from groundup import fairness as fair  # noqa: E402
-
-DPI = 110
-
-
-def _save(fig: plt.Figure, out_dir: Path, name: str) -> Path:
-    out_dir = Path(out_dir)
-    out_dir.mkdir(parents=True, exist_ok=True)
-    path = out_dir / name
-    fig.tight_layout()
-    fig.savefig(path, dpi=DPI)
-    plt.close(fig)
-    return path
+from groundup.curriculum.figures import save  # noqa: E402
 
 
 def _loan_model(df, weights=None):  # type: ignore[no-untyped-def]
@@ -63,7 +52,7 @@ def fairness(out_dir: Path) -> list[Path]:
                  f"{result['equal_opportunity_difference']:.2f}")
     ax.title.set_fontsize(9)
     ax.legend(fontsize=8, ncol=3, loc="upper right")
-    first = _save(fig, out_dir, "group_rates.png")
+    first = save(fig, out_dir, "group_rates.png")
 
     scores = model.predict_proba(X)[:, 1]
     fig, axes = plt.subplots(1, 2, figsize=(11, 4))
@@ -95,7 +84,7 @@ def fairness(out_dir: Path) -> list[Path]:
     axes[1].set_xticks(x, names)
     axes[1].set(ylim=(0, 1.15), title="Mitigations, audited against the true qualification")
     axes[1].legend(fontsize=8, ncol=3, loc="upper center")
-    return [first, _save(fig, out_dir, "tradeoff.png")]
+    return [first, save(fig, out_dir, "tradeoff.png")]
 
 
 def alignment(out_dir: Path) -> list[Path]:
@@ -121,7 +110,7 @@ def alignment(out_dir: Path) -> list[Path]:
     axes[1].set(xlabel="gradient-descent steps", ylabel="weight",
                 title="A linear reward model recovers the hidden reward")
     axes[1].legend(fontsize=7, ncol=2)
-    first = _save(fig, out_dir, "bradley_terry.png")
+    first = save(fig, out_dir, "bradley_terry.png")
 
     fig, axes = plt.subplots(1, 2, figsize=(11, 4))
     margin = np.linspace(-30, 30, 400)  # (pi_c - ref_c) - (pi_r - ref_r), in nats
@@ -139,4 +128,4 @@ def alignment(out_dir: Path) -> list[Path]:
     for ax in axes:
         ax.axvline(0, color="gray", lw=0.5)
         ax.legend(fontsize=8)
-    return [first, _save(fig, out_dir, "dpo_landscape.png")]
+    return [first, save(fig, out_dir, "dpo_landscape.png")]

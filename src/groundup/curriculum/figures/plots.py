@@ -18,23 +18,10 @@ import numpy as np  # noqa: E402
 import pandas as pd  # noqa: E402
 import seaborn as sns  # noqa: E402
 from matplotlib import MatplotlibDeprecationWarning  # noqa: E402
-from matplotlib.figure import Figure  # noqa: E402
 from sklearn.datasets import load_diabetes, load_iris, load_wine  # noqa: E402
 
 from groundup import plots  # noqa: E402
-
-DPI = 110
-
-
-def _save(fig: Figure, out_dir: Path, name: str, tight: bool = True) -> Path:
-    out_dir = Path(out_dir)
-    out_dir.mkdir(parents=True, exist_ok=True)
-    path = out_dir / name
-    if tight:
-        fig.tight_layout()
-    fig.savefig(path, dpi=DPI)
-    plt.close(fig)
-    return path
+from groundup.curriculum.figures import save  # noqa: E402
 
 
 def _loss_curves(num_epochs: int = 40, seed: int = 0) -> tuple[np.ndarray, np.ndarray]:
@@ -70,7 +57,7 @@ def anatomy(out_dir: Path) -> list[Path]:
                 **style)
     ax.annotate("tick labels", xy=(0.36, -0.035), xycoords="axes fraction", xytext=(0.42, 0.12),
                 textcoords="axes fraction", arrowprops=arrow, **style)
-    first = _save(fig, out_dir, "viz_anatomy.png")
+    first = save(fig, out_dir, "viz_anatomy.png")
 
     rng = np.random.default_rng(1)
     data = np.concatenate([rng.normal(0.0, 1.0, 400), rng.normal(3.5, 0.6, 150)])
@@ -81,11 +68,11 @@ def anatomy(out_dir: Path) -> list[Path]:
     axes[0].annotate("too few: the two bumps merge", (0.03, 0.9), xycoords="axes fraction",
                      fontsize=8)
     axes[2].annotate("too many: noise", (0.03, 0.9), xycoords="axes fraction", fontsize=8)
-    second = _save(fig, out_dir, "viz_bins.png")
+    second = save(fig, out_dir, "viz_bins.png")
 
     train, val = _loss_curves()
     fig = plots.training_curve(train, val, log_scale=True)
-    third = _save(fig, out_dir, "viz_training_curve.png")
+    third = save(fig, out_dir, "viz_training_curve.png")
     return [first, second, third]
 
 
@@ -106,14 +93,14 @@ def choosing(out_dir: Path) -> list[Path]:
     axes[2].set(title="a value over time\n→ line plot", xlabel="time", ylabel="value")
     axes[3].bar(["A", "B", "C", "D"], [23, 41, 17, 30], color="C2")
     axes[3].set(title="a number per category\n→ bar chart", xlabel="category", ylabel="count")
-    first = _save(fig, out_dir, "viz_gallery.png")
+    first = save(fig, out_dir, "viz_gallery.png")
 
     iris = load_iris()
     fig = plots.scatter_by_class(iris.data[:, 2:4], iris.target,
                                  [str(n) for n in iris.target_names],
                                  ("petal length (cm)", "petal width (cm)"))
     fig.axes[0].set_title("Iris: one scatter group per species")
-    second = _save(fig, out_dir, "viz_scatter_iris.png")
+    second = save(fig, out_dir, "viz_scatter_iris.png")
 
     x = np.concatenate([rng.normal(50, 10, 200), [105.0, 112.0, 5.0]])
     q1, med, q3 = np.percentile(x, [25, 50, 75])
@@ -135,7 +122,7 @@ def choosing(out_dir: Path) -> list[Path]:
         warnings.simplefilter("ignore", MatplotlibDeprecationWarning)  # seaborn 0.13's `vert=`
         sns.boxplot(data=diabetes, whis=1.5, ax=axes[1])
     axes[1].set(title="Six diabetes features (scaled): sns.boxplot(data=df)", ylabel="value")
-    third = _save(fig, out_dir, "viz_boxplot.png")
+    third = save(fig, out_dir, "viz_boxplot.png")
     return [first, second, third]
 
 
@@ -153,16 +140,16 @@ def seaborn(out_dir: Path) -> list[Path]:
         ax.scatter(z[0], y, s=6)
         ax.set(title=f"r = {measured:.2f}", xticks=[], yticks=[])
     fig.suptitle("Pearson correlation: how close the cloud is to a straight line")
-    first = _save(fig, out_dir, "viz_correlations.png")
+    first = save(fig, out_dir, "viz_correlations.png")
 
     wine = load_wine(as_frame=True).data[["alcohol", "malic_acid", "alcalinity_of_ash",
                                            "total_phenols", "flavanoids", "color_intensity",
                                            "proline"]]
     fig = plots.correlation_heatmap(wine)
-    second = _save(fig, out_dir, "viz_heatmap.png")
+    second = save(fig, out_dir, "viz_heatmap.png")
 
     bunch = load_iris(as_frame=True)
     iris = bunch.data.assign(species=bunch.target.map(dict(enumerate(bunch.target_names))))
     fig = plots.pair_plot(pd.DataFrame(iris), hue="species")
-    third = _save(fig, out_dir, "viz_pairplot.png", tight=False)
+    third = save(fig, out_dir, "viz_pairplot.png", layout=None)
     return [first, second, third]
