@@ -1,0 +1,14 @@
+# Wrong: the exponent uses i / d_model instead of 2i / d_model (the pair index, not the column
+# index), so the clocks slow down only half as fast.
+import numpy as np
+
+
+def sinusoidal_positional_encoding(T, d_model):
+    if T < 1 or d_model < 1 or d_model % 2:
+        raise ValueError("T >= 1 and an even d_model are needed")
+    t = np.arange(T)[:, None]
+    freq = 10000.0 ** (-np.arange(d_model // 2) / d_model)
+    pe = np.empty((T, d_model))
+    pe[:, 0::2] = np.sin(t * freq)
+    pe[:, 1::2] = np.cos(t * freq)
+    return pe

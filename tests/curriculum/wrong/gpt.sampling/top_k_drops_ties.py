@@ -1,0 +1,35 @@
+# Wrong: keeps exactly k tokens by position (argsort), dropping logits tied with the k-th
+# largest that the reference keeps.
+import numpy as np
+
+
+def softmax_with_temperature(logits, temperature=1.0):
+    if temperature <= 0:
+        raise ValueError("temperature must be positive")
+    z = np.asarray(logits, dtype=float) / temperature
+    e = np.exp(z - z.max(axis=-1, keepdims=True))
+    return e / e.sum(axis=-1, keepdims=True)
+
+
+def top_k_filter(logits, k):
+    if k < 1:
+        raise ValueError("k must be positive")
+    z = np.asarray(logits, dtype=float)
+    k = min(k, z.shape[-1])
+    drop = np.argsort(-z, axis=-1, kind="stable")[..., k:]
+    out = z.copy()
+    np.put_along_axis(out, drop, -np.inf, axis=-1)
+    return out
+
+
+def top_p_filter(logits, p):
+    if not 0 < p <= 1:
+        raise ValueError("p must be in (0, 1]")
+    z = np.asarray(logits, dtype=float)
+    order = np.argsort(z, axis=-1, kind="stable")
+    cum = np.cumsum(softmax_with_temperature(np.take_along_axis(z, order, -1)), axis=-1)
+    remove_sorted = cum <= 1 - p
+    remove_sorted[..., -1] = False
+    remove = np.zeros_like(remove_sorted)
+    np.put_along_axis(remove, order, remove_sorted, axis=-1)
+    return np.where(remove, -np.inf, z)

@@ -1,0 +1,27 @@
+# Wrong: starts from the code points (ord) instead of the UTF-8 bytes: 'é' is one id (233)
+# instead of two bytes, and an emoji gets an id far above 255 that collides with merges.
+from collections import Counter
+
+
+def _merge(ids, pair, new_id):
+    out, i = [], 0
+    while i < len(ids):
+        if i + 1 < len(ids) and (ids[i], ids[i + 1]) == pair:
+            out.append(new_id)
+            i += 2
+        else:
+            out.append(ids[i])
+            i += 1
+    return out
+
+
+def bpe_train(text, vocab_size):
+    if vocab_size < 256:
+        raise ValueError("vocab_size must be at least 256")
+    ids, merges = [ord(c) for c in text], []
+    while len(merges) < vocab_size - 256 and len(ids) > 1:
+        counts = Counter(zip(ids, ids[1:], strict=False))
+        best = min(counts, key=lambda p: (-counts[p], p))
+        ids = _merge(ids, best, 256 + len(merges))
+        merges.append(best)
+    return merges
