@@ -1,0 +1,14 @@
+# Wrong: strips whitespace from the contents; the template copies them exactly.
+DEFAULT = "You are a helpful AI assistant named SmolLM, trained by Hugging Face"
+
+
+def chat_template(messages, add_generation_prompt=True):
+    if not messages:
+        raise ValueError("empty")
+    for m in messages:
+        if set(m) != {"role", "content"} or m["role"] not in ("system", "user", "assistant") \
+                or not isinstance(m["content"], str):
+            raise ValueError("bad message")
+    out = "" if messages[0]["role"] == "system" else f"<|im_start|>system\n{DEFAULT}<|im_end|>\n"
+    out += "".join(f"<|im_start|>{m['role']}\n{m['content'].strip()}<|im_end|>\n" for m in messages)
+    return out + ("<|im_start|>assistant\n" if add_generation_prompt else "")

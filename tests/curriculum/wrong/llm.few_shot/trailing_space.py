@@ -1,0 +1,10 @@
+# Wrong: ends the prompt with "Output: " (a trailing space); the model's next token brings its
+# own leading space, so the prompt must end with "Output:".
+def few_shot_prompt(instruction, examples, query, input_label="Input", output_label="Output"):
+    blocks = [instruction] if instruction else []
+    for ex in examples:
+        if isinstance(ex, str) or len(ex) != 2 or not all(isinstance(s, str) for s in ex):
+            raise ValueError("bad example")
+        blocks.append(f"{input_label}: {ex[0]}\n{output_label}: {ex[1]}")
+    blocks.append(f"{input_label}: {query}\n{output_label}: ")
+    return "\n\n".join(blocks)
