@@ -704,6 +704,29 @@ def data(
 
 
 # --------------------------------------------------------------------------------------------
+# ask
+
+@app.command()
+def ask(
+    question: Annotated[str, typer.Argument(help="Your question, in quotes.")],
+    k: Annotated[int, typer.Option("-k", "--top", min=1, max=20,
+                                   help="How many passages to retrieve.")] = 5,
+    no_llm: Annotated[bool, typer.Option("--no-llm",
+                                         help="Show the best passages; do not generate.")] = False,
+) -> None:
+    """Ask the course a question: answers from the lessons, hints and your notes, with sources."""
+    from groundup.rag.cli import ask_command
+
+    try:
+        root: Path | None = _workspace().root
+    except WorkspaceError:
+        root = None  # outside a workspace: the course alone, nothing cached
+    code = ask_command(question, root, k=k, no_llm=no_llm, console=console)
+    if code:
+        raise typer.Exit(code)
+
+
+# --------------------------------------------------------------------------------------------
 # doctor
 
 @app.command()
@@ -727,6 +750,12 @@ def doctor() -> None:
     except md.PackageNotFoundError:
         rows.append(("!", "torch (optional)", "not installed — the PyTorch lessons and comparisons "
                      "need it: pip install 'groundup[torch]'"))
+    from groundup.llm import doctor_rows
+
+    marks = {"ok": "✓", "missing": "!", "error": "✗"}
+    for mark, what, detail in doctor_rows():
+        ok &= mark != "error"
+        rows.append((marks[mark], f"{what} (optional, llm)", detail))
     try:
         registry = _registry()
         rows.append(("✓", "curriculum", f"{len(registry.exercises)} exercises in "
