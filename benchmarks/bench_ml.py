@@ -1,6 +1,7 @@
 """groundup.ml against scikit-learn: fit + predict time and score, on the same data, in one run.
 
 Run: python benchmarks/bench_ml.py [--n-samples 20000] [--repeat 3] [--markdown]
+                                   [--only tree,forest]
 
 Each estimator and its scikit-learn counterpart get the same hyper-parameters, the same
 training split and the same thread count (BLAS limited to --blas-threads for both; forests use
@@ -140,6 +141,9 @@ def main() -> None:
     parser.add_argument("--markdown", action="store_true", help="print a Markdown table")
     parser.add_argument("--blas-threads", type=int, default=1,
                         help="BLAS threads for both libraries (default 1: stable timings)")
+    parser.add_argument("--only", default="",
+                        help="comma-separated words; run only the estimators whose name "
+                             "contains one of them (case-insensitive), e.g. tree,forest")
     args = parser.parse_args()
     with threadpool_limits(args.blas_threads):
         _bench(args)
@@ -148,7 +152,10 @@ def main() -> None:
 def _bench(args: argparse.Namespace) -> None:
     rows: list[Row] = []
     sets = _data_sets(args.n_samples)
+    only = [w.strip().lower() for w in args.only.split(",") if w.strip()]
     for name, task, ours, theirs, target in _pairs():
+        if only and not any(w in name.lower() for w in only):
+            continue
         for data_name, (data_task, X, y) in sets.items():
             if not _fits(task, data_task, data_name):
                 continue

@@ -155,6 +155,32 @@ def test_classification_tree_on_iris_is_sklearn_tree():
         # (petal length and petal width tie at the root: the importances depend on the draw)
 
 
+def test_tree_that_sorts_on_demand_is_sklearn_tree():
+    # max_features * 2 < n_features: the tree sorts each node's samples by the drawn features
+    # at each level instead of presorting them all. With every column a copy of the same
+    # one, any draw finds the same best split in both libraries: the trees must agree.
+    rng = np.random.default_rng(1)
+    x = _f32(rng.normal(size=(400, 1)))
+    X = np.repeat(x, 12, axis=1)  # (400, 12)
+    y_class = (np.sin(3 * x[:, 0]) + 0.5 * rng.normal(size=400) > 0).astype(int)
+    y_reg = np.sin(3 * x[:, 0]) + 0.3 * rng.normal(size=400)
+    weight = rng.integers(0, 3, size=400).astype(float)  # bootstrap-like counts
+    X_test = np.repeat(_f32(rng.normal(size=(200, 1))), 12, axis=1)
+    for ours, ref, y in [
+        (tree.DecisionTreeClassifier(max_features=5, criterion="entropy"),
+         sk_tree.DecisionTreeClassifier(max_features=5, criterion="entropy", random_state=0),
+         y_class),
+        (tree.DecisionTreeRegressor(max_features=5, min_samples_leaf=3),
+         sk_tree.DecisionTreeRegressor(max_features=5, min_samples_leaf=3, random_state=0),
+         y_reg)]:
+        for w in (None, weight):
+            ours.fit(X, y, sample_weight=w)
+            ref.fit(X, y, sample_weight=w)
+            np.testing.assert_allclose(ours.predict(X_test), ref.predict(X_test), rtol=1e-9)
+            assert ours.get_n_leaves() == ref.get_n_leaves()
+            assert ours.get_depth() == ref.get_depth()
+
+
 def _cv_score(make, X, y, folds, seeds=range(2)):
     return np.mean([make(s).fit(X[tr], y[tr]).score(X[te], y[te])
                     for tr, te in folds.split(X, y) for s in seeds])

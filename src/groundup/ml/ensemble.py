@@ -32,6 +32,8 @@ from groundup.ml.tree import (
     DecisionTreeRegressor,
     checked_x,
     checked_xy,
+    fit_together,
+    predict_together,
 )
 
 __all__ = [
@@ -176,10 +178,21 @@ def oob_score(tree_probas: ArrayLike, oob_masks: ArrayLike, y: ArrayLike) -> flo
 # --------------------------------------------------------------------------------------------
 # The estimators
 
-def _fit_one(tree: Any, X: np.ndarray, y: np.ndarray, seed: int) -> tuple[Any, np.ndarray]:
-    indices, oob = bootstrap_sample(X.shape[0], np.random.default_rng(seed))
-    weight = np.bincount(indices, minlength=X.shape[0]).astype(float)
-    return tree.fit(X, y, sample_weight=weight), oob
+TREES_PER_BATCH = 2**22  # trees grown together: at most this many (tree, feature, row) cells
+MIN_BATCHES = 4  # ... in at least this many batches (when there are as many trees)
+
+
+def _batches(n_trees: int, n_samples: int, n_features: int) -> list[np.ndarray]:
+    """Split the tree indices into batches grown together (:func:`~groundup.ml.tree.fit_together`).
+
+    Bigger batches pay less NumPy overhead per tree (what matters on small data sets);
+    the size is capped so that the temporary arrays stay a few tens of MB. There are at
+    least ``MIN_BATCHES`` batches, for the ``n_jobs`` workers; the split depends on the
+    data's shape only, never on ``n_jobs``, so the forest is the same for any ``n_jobs``.
+    """
+    size = max(1, min(TREES_PER_BATCH // (n_samples * n_features),
+                      -(-n_trees // MIN_BATCHES)))
+    return np.array_split(np.arange(n_trees), -(-n_trees // size))
 
 
 class _BaseForest(BaseEstimator):
@@ -204,7 +217,8 @@ class _BaseForest(BaseEstimator):
         self.n_jobs = n_jobs
         self.random_state = random_state
 
-    def _fit_forest(self, X: np.ndarray, y: np.ndarray) -> list[np.ndarray]:
+    def _fit_forest(self, X: np.ndarray, y: np.ndarray, n_classes: int = 0
+                    ) -> list[np.ndarray]:
         if not isinstance(self.n_estimators, numbers.Integral) or self.n_estimators < 1:
             raise ValueError(f"n_estimators must be an int >= 1, got {self.n_estimators!r}")
         if self.oob_score and not self.bootstrap:
@@ -217,17 +231,21 @@ class _BaseForest(BaseEstimator):
                                   min_samples_leaf=self.min_samples_leaf,
                                   max_features=self.max_features, random_state=int(seed))
                  for seed in seeds]
-        if self.bootstrap:
-            # threads: the heavy lifting is NumPy, which releases the GIL
-            fitted = Parallel(n_jobs=self.n_jobs, prefer="threads")(
-                delayed(_fit_one)(tree, X, y, int(seed)) for tree, seed in zip(trees, seeds,
-                                                                                strict=True))
-            self.estimators_ = [t for t, _ in fitted]
-            masks = [m for _, m in fitted]
+        n_samples = X.shape[0]
+        if self.bootstrap:  # a row drawn twice weighs 2
+            draws = [bootstrap_sample(n_samples, np.random.default_rng(seed)) for seed in seeds]
+            W = np.stack([np.bincount(idx, minlength=n_samples) for idx, _ in draws]
+                         ).astype(np.float64)
+            masks = [oob for _, oob in draws]
         else:
-            self.estimators_ = Parallel(n_jobs=self.n_jobs, prefer="threads")(
-                delayed(tree.fit)(X, y) for tree in trees)
-            masks = []
+            W, masks = np.ones((self.n_estimators, n_samples)), []
+        trees[0]._resolved_params(*X.shape)  # invalid hyper-parameters: raise here, once
+        batches = _batches(self.n_estimators, *X.shape)
+        # threads: the heavy lifting is NumPy on large arrays, which releases the GIL
+        fitted = Parallel(n_jobs=self.n_jobs, prefer="threads")(
+            delayed(fit_together)([trees[i] for i in b], X, y, W[b], n_classes)
+            for b in batches)
+        self.estimators_ = [t for batch in fitted for t in batch]
         self.n_features_in_ = X.shape[1]
         return masks
 
@@ -241,10 +259,10 @@ class _BaseForest(BaseEstimator):
         mean = np.mean(imps, axis=0)
         return mean / mean.sum()
 
-    def _tree_outputs(self, X: np.ndarray, method: str) -> np.ndarray:
-        outs = Parallel(n_jobs=self.n_jobs, prefer="threads")(
-            delayed(getattr(t, method))(X) for t in self.estimators_)
-        return np.stack(outs)  # (n_estimators, n_samples[, n_classes])
+    def _tree_outputs(self, X: np.ndarray) -> np.ndarray:
+        """Every tree's prediction (class fractions or mean target) for the checked ``X``:
+        (n_estimators, n_samples[, n_classes]), all trees at once."""
+        return predict_together(X, [t.tree_ for t in self.estimators_])
 
 
 class RandomForestClassifier(ClassifierMixin, _BaseForest):
@@ -288,9 +306,9 @@ class RandomForestClassifier(ClassifierMixin, _BaseForest):
         check_classification_targets(yc)
         self.classes_, y_enc = np.unique(yc, return_inverse=True)
         self.n_classes_ = int(self.classes_.size)
-        masks = self._fit_forest(Xc, y_enc)
+        masks = self._fit_forest(Xc, y_enc, self.n_classes_)
         if self.oob_score:
-            probas = self._tree_outputs(Xc, "predict_proba")  # (T, n, K)
+            probas = self._tree_outputs(Xc)  # (T, n, K)
             M = np.stack(masks)
             summed = (probas * M[:, :, None]).sum(axis=0)
             n_votes = np.maximum(M.sum(axis=0), 1)[:, None]
@@ -302,7 +320,7 @@ class RandomForestClassifier(ClassifierMixin, _BaseForest):
         """The trees' class probabilities, averaged: shape (n_samples, n_classes)."""
         check_is_fitted(self, "estimators_")
         Xc = checked_x(self, X)
-        proba, _ = random_forest_predict(self._tree_outputs(Xc, "predict_proba"),
+        proba, _ = random_forest_predict(self._tree_outputs(Xc),
                                          np.arange(self.n_classes_))
         return proba
 
@@ -343,7 +361,7 @@ class RandomForestRegressor(RegressorMixin, _BaseForest):
         y_ = yc.astype(np.float64)
         masks = self._fit_forest(Xc, y_)
         if self.oob_score:
-            preds = self._tree_outputs(Xc, "predict")  # (T, n)
+            preds = self._tree_outputs(Xc)  # (T, n)
             M = np.stack(masks)
             self.oob_prediction_ = (preds * M).sum(axis=0) / np.maximum(M.sum(axis=0), 1)
             resid = ((y_ - self.oob_prediction_) ** 2).sum()
@@ -354,4 +372,4 @@ class RandomForestRegressor(RegressorMixin, _BaseForest):
     def predict(self, X: ArrayLike) -> np.ndarray:
         """The trees' predictions, averaged: shape (n_samples,)."""
         check_is_fitted(self, "estimators_")
-        return self._tree_outputs(checked_x(self, X), "predict").mean(axis=0)
+        return self._tree_outputs(checked_x(self, X)).mean(axis=0)

@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import numbers
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 import numpy as np
 from numpy.typing import ArrayLike
@@ -347,36 +347,92 @@ class Tree:
         return importances / total if total > 0 else importances
 
 
-def _grow(X: np.ndarray, y: np.ndarray, w: np.ndarray, *, n_classes: int, criterion: str,
+def _grow(X: np.ndarray, y: np.ndarray, W: np.ndarray, *, n_classes: int, criterion: str,
           max_depth: int | None, min_samples_split: int, min_samples_leaf: int,
-          max_features: int, rng: np.random.RandomState) -> Tree:
-    """Grow a CART tree level by level on rows with positive weight.
+          max_features: int, rngs: list[np.random.RandomState]) -> list[Tree]:
+    """Grow ``B = W.shape[0]`` CART trees at once, level by level; tree ``b`` is grown on the
+    rows with ``W[b] > 0``, weighted by ``W[b]``, drawing its features with ``rngs[b]``.
 
     ``y`` holds class indices ``0..n_classes-1`` (classification, ``n_classes >= 1``) or
     targets (regression, ``n_classes == 0``).
+
+    Why several trees at once (a forest's): a level costs a few dozen NumPy calls whatever
+    its size, so a small tree is all call overhead. Growing many trees together, their
+    nodes side by side in the same arrays, pays that overhead once per level for all of
+    them. Each tree is exactly the tree it would be on its own: the split search is done
+    node by node (segments), and each tree draws its features from its own ``rngs[b]``.
+
+    The *samples* are the (tree, row) pairs with positive weight, tree after tree; one sort
+    of the rows gives each tree's sorted order (the tree's samples, in the rows' order).
     """
+    n_trees, n_rows = W.shape
     is_clf = n_classes > 0
-    unit_weights = bool(np.all(w == 1.0))
-    n_samples, n_features = X.shape
-    Xt = np.ascontiguousarray(X.T)  # (d, n): one row per feature
-    max_depth_ = np.iinfo(np.int64).max if max_depth is None else max_depth
-    if is_clf:
-        channels = np.zeros((n_classes, n_samples))  # weighted one-hot, (K, n)
-        channels[y, np.arange(n_samples)] = w
-    # order[f] lists the active samples grouped by node, sorted by feature f within a node
+    present = W > 0
+    if not present.any(axis=1).all():
+        raise ValueError("every tree needs at least one sample with positive weight")
+    flat = np.flatnonzero(present)
+    sample_row = flat % n_rows  # the row of each sample
+    n_samples, n_features = flat.size, X.shape[1]
+    w = W.ravel()[flat]
+    y = y[sample_row]
+    if is_clf:  # class indices in the smallest integer type: cheaper to gather
+        y = y.astype(np.min_scalar_type(max(n_classes - 1, 0)))
+    Xt_rows = np.ascontiguousarray(X.T)  # (d, n_rows): one row per feature
+    Xt = Xt_rows if n_samples == n_rows else np.take(Xt_rows, sample_row, axis=1)  # (d, n)
     index_type = np.int32 if n_samples < 2**31 else np.intp
-    order = np.argsort(Xt, axis=1, kind="stable").astype(index_type)  # (d, n)
-    counts = np.array([n_samples], dtype=np.intp)
-    level_ids = np.zeros(1, dtype=np.intp)  # global node ids of the level
-    n_nodes = 1
+    # order[f] lists the samples tree by tree, each tree's sorted by feature f
+    order_rows = np.argsort(Xt_rows, axis=1, kind="stable")  # (d, n_rows)
+    order: np.ndarray
+    if n_samples == n_rows:
+        order = order_rows.astype(index_type)
+    else:
+        sample_id = np.full(W.shape, -1, dtype=index_type)
+        sample_id.ravel()[flat] = np.arange(n_samples)
+        ids = np.take(sample_id, order_rows, axis=1).transpose(1, 0, 2)  # (d, B, n_rows)
+        order = ids[ids >= 0].reshape(n_features, n_samples)
+    # Two ways to have each node's samples sorted by the features it searches:
+    # - presorted: order[f] lists the samples grouped by node, sorted by feature f within a
+    #   node, for every feature; each level partitions all d rows (cost ~ d n per level);
+    # - sorted on demand: order[0] only groups the samples by node; each level sorts each
+    #   node's samples by the k drawn features (cost ~ k n log n per level), by their
+    #   position in the sorted column (see :func:`_sorted_by_slot`).
+    # When few of the features are drawn at each split (forests), the second is cheaper.
+    on_demand: _OnDemand | None = None
+    if max_features * PRESORT_RATIO < n_features:
+        position = np.empty_like(order)
+        np.put_along_axis(position, order, np.arange(n_samples, dtype=index_type)[None, :],
+                          axis=1)
+        narrow = Xt.astype(np.float32)
+        on_demand = _OnDemand(order=order, position=position,
+                              values=np.take_along_axis(Xt, order, axis=1),
+                              narrow=narrow if np.array_equal(narrow, Xt) else Xt,
+                              stride=int(present.sum(axis=1).max()))
+        order = np.arange(n_samples, dtype=index_type)[None, :]  # (1, n), tree by tree
+    unit_weights = bool(np.all(w == 1.0))
+    extra = [] if unit_weights else [w]  # the weights are summed too, unless all 1
+    if is_clf:
+        # weighted one-hot of all classes but the last (that one is the weight minus the
+        # others), then the weights; whole-number weights give exact int32 sums
+        whole = bool(np.all(w == np.round(w))) and w.sum() < 2**31
+        channels = np.zeros((n_classes - 1 + len(extra), n_samples),
+                            dtype=np.int32 if whole else np.float64)
+        first = y < n_classes - 1
+        channels[y[first], np.flatnonzero(first)] = w[first]
+        if extra:
+            channels[-1] = w
+    max_depth_ = np.iinfo(np.int64).max if max_depth is None else max_depth
+    counts = present.sum(axis=1)  # samples of each node of the level
+    node_tree = np.arange(n_trees)  # the tree of each node of the level
+    n_nodes = n_trees  # nodes so far
     parts: list[dict[str, np.ndarray]] = []
     depth = 0
-    while level_ids.size:
-        m = level_ids.size
+    while True:  # one level, all of its nodes at once
+        m = counts.size
         seg = np.repeat(np.arange(m), counts)  # (n_active,): node of each position
         samples = order[0]
         w_s = w[samples]
-        w_node = np.bincount(seg, weights=w_s, minlength=m)
+        w_node = (counts.astype(np.float64) if unit_weights
+                  else np.bincount(seg, weights=w_s, minlength=m))
         if is_clf:
             stats = np.bincount(seg * n_classes + y[samples], weights=w_s,
                                 minlength=m * n_classes).reshape(m, n_classes)
@@ -391,57 +447,89 @@ def _grow(X: np.ndarray, y: np.ndarray, w: np.ndarray, *, n_classes: int, criter
                 "threshold": np.full(m, float(TREE_UNDEFINED)),
                 "left": np.full(m, TREE_LEAF, dtype=np.intp),
                 "right": np.full(m, TREE_LEAF, dtype=np.intp),
-                "depth": np.full(m, depth, dtype=np.intp)}
+                "depth": np.full(m, depth, dtype=np.intp), "tree": node_tree}
         parts.append(part)
         can_split = ((counts >= min_samples_split) & (counts >= 2 * min_samples_leaf)
                      & (impurity > EPSILON))
         if depth >= max_depth_ or not can_split.any():
             break
         # keep only the nodes that may split (positions are grouped by node)
-        keep = can_split[seg]
-        order = order[:, keep]
         cand = np.flatnonzero(can_split)
-        counts_c, seg_c = counts[cand], np.repeat(np.arange(cand.size), counts[cand])
-        starts_c = np.concatenate([[0], np.cumsum(counts_c)[:-1]]).astype(np.intp)
+        counts_c, seg_c = counts[cand], seg
+        if cand.size < m:
+            order = order[:, can_split[seg]]
+            seg_c = np.repeat(np.arange(cand.size), counts_c)
+        starts_c = np.cumsum(counts_c) - counts_c
+        # each tree draws for its own nodes (the nodes are grouped by tree)
+        per_tree = np.bincount(node_tree[cand], minlength=n_trees)
+        draws = [rngs[b].random_sample((int(c), n_features)) for b, c in enumerate(per_tree)
+                 if c]
+        uniform = draws[0] if len(draws) == 1 else np.concatenate(draws)  # (m_c, d)
+        summed: np.ndarray
+        totals: np.ndarray
         if is_clf:
-            totals: np.ndarray = stats[cand].T  # (K, m_c)
+            summed, totals = channels, stats[cand].T  # totals: (K, m_c)
         else:
             # centre the targets on each node's mean: the same split, smaller sums
             ys = np.zeros(n_samples)
             ys[order[0]] = y[order[0]] - value[cand][seg_c]
-            channels = (w * ys)[None, :]  # (1, n): one channel, the weighted targets
-            totals = np.zeros((1, cand.size))
-        feat, pos, ok = _best_splits(Xt, order, w, unit_weights, channels, totals, starts_c,
-                                     counts_c, seg_c, criterion, min_samples_leaf, max_features,
-                                     rng)
+            summed = np.array([w * ys] + extra)  # the weighted targets (and the weights)
+            totals = np.zeros((1, cand.size))  # the centred targets sum to 0 in each node
+        feat, thr, ok = _best_splits(
+            Xt, order, on_demand, uniform, summed, y if is_clf else None, w, totals, w_node[cand],
+            unit_weights, starts_c, counts_c, seg_c, criterion, min_samples_leaf,
+            max_features)
         if not ok.any():
             break
         split = cand[ok]
-        f_s, p_s = feat[ok], pos[ok]
-        sorted_vals = Xt[f_s, order[f_s, p_s]], Xt[f_s, order[f_s, p_s + 1]]
-        thr = _midpoint(*sorted_vals)
+        f_s, thr = feat[ok], thr[ok]
         child = n_nodes + 2 * np.arange(split.size)
         part["feature"][split], part["threshold"][split] = f_s, thr
         part["left"][split], part["right"][split] = child, child + 1
         n_nodes += 2 * split.size
         # stable partition of each split node's segment into [left child | right child]
-        keep = ok[seg_c]
-        order = order[:, keep]
-        counts_s = counts_c[ok]
-        seg_s = np.repeat(np.arange(split.size), counts_s)
-        starts_s = np.concatenate([[0], np.cumsum(counts_s)[:-1]]).astype(np.intp)
+        counts_s, seg_s, starts_s = counts_c[ok], seg_c, starts_c
+        if split.size < cand.size:  # drop the nodes that found no split
+            order = order[:, ok[seg_c]]
+            seg_s = np.repeat(np.arange(split.size), counts_s)
+            starts_s = np.cumsum(counts_s) - counts_s
         goes_left = np.zeros(n_samples, dtype=bool)
         smp = order[0]
         goes_left[smp] = Xt[f_s[seg_s], smp] <= thr[seg_s]
         n_left = np.bincount(seg_s, weights=goes_left[smp], minlength=split.size).astype(np.intp)
         order = _partition(order, goes_left, seg_s, starts_s, n_left)
-        counts = np.stack([n_left, counts_s - n_left], axis=1).ravel()  # (2 m_s,)
-        level_ids = np.stack([child, child + 1], axis=1).ravel()
+        counts = np.empty(2 * split.size, dtype=np.intp)  # (2 m_s,): left, right, left, ...
+        counts[0::2], counts[1::2] = n_left, counts_s - n_left
+        node_tree = np.repeat(node_tree[split], 2)
         depth += 1
-    cat = {k: np.concatenate([p[k] for p in parts]) for k in parts[0]}
-    return Tree(feature=cat["feature"], threshold=cat["threshold"], left=cat["left"],
-                right=cat["right"], value=cat["value"], impurity=cat["impurity"],
-                n_node_samples=cat["n"], weighted_n_node_samples=cat["w"], depth=cat["depth"])
+    return _split_trees({k: np.concatenate([p[k] for p in parts]) for k in parts[0]},
+                        n_trees)
+
+
+def _split_trees(nodes: dict[str, np.ndarray], n_trees: int) -> list[Tree]:
+    """Cut the nodes of trees grown together (numbered level by level, all trees mixed)
+    into one :class:`Tree` each, renumbered from 0 in the same order."""
+    if n_trees == 1:
+        mine = {k: v for k, v in nodes.items() if k != "tree"}
+        return [Tree(feature=mine["feature"], threshold=mine["threshold"], left=mine["left"],
+                     right=mine["right"], value=mine["value"], impurity=mine["impurity"],
+                     n_node_samples=mine["n"], weighted_n_node_samples=mine["w"],
+                     depth=mine["depth"])]
+    owner = nodes["tree"]
+    new_id = np.zeros(owner.size, dtype=np.intp)  # the id of each node within its tree
+    by_tree = np.argsort(owner, kind="stable")
+    sizes = np.bincount(owner, minlength=n_trees)
+    new_id[by_tree] = np.arange(owner.size) - np.repeat(np.cumsum(sizes) - sizes, sizes)
+    trees = []
+    for idx in np.split(by_tree, np.cumsum(sizes)[:-1]):
+        left, right = nodes["left"][idx], nodes["right"][idx]
+        inner = left != TREE_LEAF
+        left[inner], right[inner] = new_id[left[inner]], new_id[right[inner]]
+        trees.append(Tree(feature=nodes["feature"][idx], threshold=nodes["threshold"][idx],
+                          left=left, right=right, value=nodes["value"][idx],
+                          impurity=nodes["impurity"][idx], n_node_samples=nodes["n"][idx],
+                          weighted_n_node_samples=nodes["w"][idx], depth=nodes["depth"][idx]))
+    return trees
 
 
 def _partition(order: np.ndarray, goes_left: np.ndarray, seg: np.ndarray, starts: np.ndarray,
@@ -451,105 +539,285 @@ def _partition(order: np.ndarray, goes_left: np.ndarray, seg: np.ndarray, starts
     Done on every feature's order at once, with cumulative sums (no sorting): the sorted
     order inside each child is the parent's, restricted to the child.
     """
-    L = goes_left[order]  # (d, n)
+    L = np.take(goes_left, order)  # (d, n)
     excl = np.cumsum(L, axis=1, dtype=order.dtype)
     excl -= L  # left-goers strictly before each position, counted from position 0
     # ... of which those in earlier segments: the same for every feature (same samples)
-    earlier = np.concatenate([[0], np.cumsum(n_left)[:-1]])
+    earlier = np.cumsum(n_left) - n_left
     to_left = (starts - earlier)[seg].astype(order.dtype)  # left child starts at the segment
     to_right = (np.arange(order.shape[1]) + n_left[seg] + earlier[seg]).astype(order.dtype)
     new_pos = np.where(L, excl + to_left, to_right - excl)
+    if order.size >= 2**31:  # flat positions need a wider integer type
+        new_pos = new_pos.astype(np.intp)
+    new_pos += (np.arange(order.shape[0]) * order.shape[1])[:, None].astype(new_pos.dtype)
     out = np.empty_like(order)
-    out[np.arange(order.shape[0])[:, None], new_pos] = order
+    np.put(out, new_pos, order)  # (a flat put: much faster than out[rows, new_pos] = order)
     return out
 
 
-def _best_splits(Xt: np.ndarray, order: np.ndarray, w: np.ndarray, unit_weights: bool,
-                 channels: np.ndarray, totals: np.ndarray, starts: np.ndarray,
-                 counts: np.ndarray, seg: np.ndarray, criterion: str, min_samples_leaf: int,
-                 max_features: int, rng: np.random.RandomState) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    r"""Best (feature, position) of every node of a level; ``ok`` is False where none exists.
+DENSE = 0.3  # above this fraction of valid positions, score every position (no compaction)
+PRESORT_RATIO = 2  # presort every feature when at least 1 / PRESORT_RATIO of them is drawn
+
+
+class _OnDemand(NamedTuple):
+    """What sorting on demand needs (see :func:`_sorted_by_slot`), all (d, n_samples):
+    ``order[f]`` the samples tree by tree, each tree's sorted by feature ``f``; ``position``
+    its inverse (the place of each sample in ``order[f]``); ``values[f]`` the feature's
+    values in that order; ``narrow`` the values in sample order, as float32 when that is
+    exact (half the memory to read). ``stride``: the most samples of a tree."""
+
+    order: np.ndarray
+    position: np.ndarray
+    values: np.ndarray
+    narrow: np.ndarray
+    stride: int
+
+
+def _constant_features(Xt: np.ndarray, order: np.ndarray, on_demand: _OnDemand | None,
+                       starts: np.ndarray, ends: np.ndarray) -> np.ndarray:
+    """(m, d): True where the feature takes one value in the node (up to FEATURE_THRESHOLD).
+
+    Presorted: compare each node's first and last value in each feature's order; otherwise
+    take each node's minimum and maximum.
+    """
+    n_features, n = Xt.shape[0], order.shape[1]
+    if on_demand is None:
+        rows = np.arange(n_features)[:, None]
+        first = np.take(order, rows * n + starts)  # (d, m): each node's first sample ...
+        last = np.take(order, rows * n + ends - 1)  # ... and last, in each feature's order
+        low = np.take(Xt, rows * Xt.shape[1] + first)
+        high = np.take(Xt, rows * Xt.shape[1] + last)
+    else:
+        values = np.take(on_demand.narrow, order[0], axis=1)  # (d, n)
+        low = np.minimum.reduceat(values, starts, axis=1).astype(np.float64)  # (d, m)
+        high = np.maximum.reduceat(values, starts, axis=1)
+    return (high <= low + FEATURE_THRESHOLD).T
+
+
+def _sorted_by_slot(Xt: np.ndarray, order: np.ndarray, on_demand: _OnDemand | None,
+                    feat_at: np.ndarray, seg: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(k, n) each: row j lists the samples grouped by node, each node's sorted by the
+    feature of its slot j (``feat_at[j, p]`` is that feature at position ``p``), and their
+    values.
+
+    Presorted: pick each position's feature row. On demand: sort the integer keys
+    ``node * stride + position`` (the node first, then the sample's place in the feature's
+    sorted order, less than ``stride`` apart within a tree): sorting numbers is several times
+    faster than sorting indices by them (argsort), and the sorted key still tells the sample
+    (``order[f, position]``) and its value (``values[f, position]``).
+    """
+    n = order.shape[1]
+    # (np.take with flat indices: the same gathers as order[feat_at, np.arange(n)],
+    # several times faster than fancy indexing with two index arrays)
+    if on_demand is None:
+        slot_order = np.take(order, feat_at * n + np.arange(n))
+        return slot_order, np.take(Xt, feat_at * Xt.shape[1] + slot_order)
+    n_samples = on_demand.order.shape[1]
+    fits = (int(seg[-1]) + 1) * on_demand.stride + n_samples < 2**31
+    base = seg.astype(np.int32 if fits else np.int64) * on_demand.stride  # (n,)
+    row_at = feat_at * n_samples  # (k, n): where the slot's feature starts, flat
+    key = np.take(on_demand.position, row_at + order[0]) + base
+    key.sort(axis=1)
+    at = row_at + (key - base)  # (k, n): (feature, place in its sorted order), flat
+    return np.take(on_demand.order, at), np.take(on_demand.values, at)
+
+
+def _best_splits(Xt: np.ndarray, order: np.ndarray, on_demand: _OnDemand | None,
+                 uniform: np.ndarray, channels: np.ndarray,
+                 y: np.ndarray | None, w: np.ndarray, totals: np.ndarray, w_node: np.ndarray,
+                 unit_weights: bool, starts: np.ndarray, counts: np.ndarray, seg: np.ndarray,
+                 criterion: str, min_samples_leaf: int, max_features: int
+                 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    r"""Best (feature, threshold) of every node of a level; ``ok`` is False where none exists.
 
     The split at position ``p`` sends the node's samples up to ``p`` (in the feature's sorted
-    order) to the left. ``channels`` (K, n_samples) holds the weighted one-hot classes, or the
-    weighted (centred) targets for ``criterion == "squared_error"``; ``totals`` (K, m) their
-    sums per node. Each candidate is scored by a *proxy* that orders splits as the impurity
-    decrease does (the node's own impurity is the same for all of its splits):
+    order) to the left. ``order`` and ``on_demand``: see :func:`_sorted_by_slot`.
+    ``channels`` (C, n_samples) holds what is summed on each side: the weighted one-hot
+    classes but the last, or the weighted centred targets; then, unless every weight is 1,
+    the weights. ``totals`` (K or 1, m) holds the class sums of each node
+    (all K classes), or 0 (centred targets sum to 0); ``w_node`` (m,) the nodes' weights.
+    ``uniform`` (m, d) holds each node's random numbers for drawing its features; ``y`` the
+    class of each sample (classification).
+
+    Each candidate is scored by a *proxy* that orders splits as the impurity decrease does
+    (the node's own impurity is the same for all of its splits):
 
     - gini and entropy: :math:`-w_L I(L) - w_R I(R)` (minus the children's weighted
       impurities);
     - squared error: :math:`S_L^2 / w_L + S_R^2 / w_R` (sums of the centred targets).
+
+    When most positions are valid candidates (continuous features), every position is
+    scored at once from running sums (:func:`_running_sums`). When few are (repeated
+    values: pixel intensities, small integers), only the valid ones are
+    (:func:`_class_sums`, :func:`_running_sums_at`).
     """
-    n_features, n = order.shape
+    n = order.shape[1]
     m = starts.size
     ends = starts + counts
-    rows = np.arange(n_features)[:, None]
-    constant = (Xt[rows, order[:, ends - 1]] <= Xt[rows, order[:, starts]]
-                + FEATURE_THRESHOLD).T  # (m, d): the feature takes one value in the node
     # features drawn for each node: a random permutation of its non-constant features, of
     # which the first max_features are searched; ties are broken by the same order
-    key = rng.random_sample((m, n_features)) + constant  # constants go last
-    drawn = np.argsort(key, axis=1)[:, :max_features]  # (m, k): slot j holds rank j
-    slot_ok = ~constant[np.arange(m)[:, None], drawn]  # (m, k)
-    feat_at = drawn[seg].T  # (k, n): the feature of each slot, at each position
-    order = order[feat_at, np.arange(n)]  # (k, n): the node's samples sorted by that feature
-    xs = Xt[feat_at, order]  # (k, n): their sorted values
-    k_slots = drawn.shape[1]
+    drawn: np.ndarray | None = None
+    slot_ok: np.ndarray | None = None
+    if max_features < Xt.shape[0]:
+        constant = _constant_features(Xt, order, on_demand, starts, ends)  # (m, d)
+        drawn = np.argsort(uniform + constant, axis=1)[:, :max_features]  # constants last
+        slot_ok = ~constant[np.arange(m)[:, None], drawn]  # (m, k): slot j holds rank j
+        feat_at = drawn[seg].T  # (k, n): the feature of each slot, at each position
+        # (k, n) each: the samples sorted by each slot's feature, and their values
+        order, xs = _sorted_by_slot(Xt, order, on_demand, feat_at, seg)
+    else:
+        # every feature is searched (a constant one has no valid split anyway), so there is
+        # nothing to draw: slot j is feature j, presorted in order[j]. Only the tie-break
+        # between equally good features is random: the smallest uniform[node, f] wins, the
+        # feature a random permutation would have drawn first.
+        xs = np.take(Xt, np.arange(Xt.shape[0])[:, None] * Xt.shape[1] + order)  # (d, n)
     seg_l = seg[:-1]  # node of each candidate position
     n_left = np.arange(1, n) - starts[seg_l]
-    n_right = counts[seg_l] - n_left
-    valid = ((seg[1:] == seg_l) & (n_left >= min_samples_leaf) & (n_right >= min_samples_leaf))
-    ok = valid & (xs[:, 1:] > xs[:, :-1] + FEATURE_THRESHOLD) & slot_ok[seg_l].T  # (k, n - 1)
+    valid = ((seg[1:] == seg_l) & (n_left >= min_samples_leaf)
+             & (counts[seg_l] - n_left >= min_samples_leaf))
+    ok = valid & (xs[:, 1:] > xs[:, :-1] + FEATURE_THRESHOLD)  # (k, n - 1)
+    if slot_ok is not None:
+        ok &= slot_ok[seg_l].T
 
-    def left_right(values: np.ndarray, total: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        # the sums left and right of every position, for every feature: one cumsum
-        cum = np.cumsum(values[order], axis=1)  # (d, n)
-        base = np.zeros((k_slots, m))
-        base[:, 1:] = cum[:, starts[1:] - 1]
-        left = cum[:, :-1] - base[:, seg_l]
-        return left, total[seg_l] - left
-
-    if unit_weights:  # the left weight is the left count: no cumsum needed
-        wl = n_left.astype(float)[None, :]
-        wr = n_right.astype(float)[None, :]
-    else:
-        wl, wr = left_right(w, np.bincount(seg, weights=w[order[0]], minlength=m))
-    n_channels = channels.shape[0]
-    # with K classes, the last class's counts are the weight minus the others': one cumsum less
-    derive_last = criterion != "squared_error" and n_channels > 1
-    rest_l, rest_r = wl, wr
-    entropy_like = criterion == "entropy" or criterion == "log_loss"
-    acc_l, acc_r = np.zeros(ok.shape), np.zeros(ok.shape)  # (k, n - 1)
-    with np.errstate(divide="ignore", invalid="ignore"):
-        for k in range(n_channels):
-            if derive_last and k == n_channels - 1:
-                lk, rk = rest_l, rest_r
-            else:
-                lk, rk = left_right(channels[k], totals[k])
-                if derive_last:
-                    rest_l, rest_r = rest_l - lk, rest_r - rk
-            if entropy_like:
-                acc_l -= _plog2p(lk / wl)
-                acc_r -= _plog2p(rk / wr)
-            else:
-                acc_l += lk * lk
-                acc_r += rk * rk
-        # the same float operations as scikit-learn's criteria, so that splits that tie
-        # exactly on paper are told apart by the same rounding
-        if entropy_like:
-            proxy = -wr * acc_r - wl * acc_l
-        elif criterion == "squared_error":
-            proxy = acc_l / wl + acc_r / wr
+    dense = np.count_nonzero(ok) > DENSE * ok.size
+    if dense:  # every position: arrays (C, k, n - 1)
+        node, nl = seg_l, n_left
+        left = _running_sums(channels, order, starts, seg_l)
+    else:  # the valid candidates only, in (slot, position) order: arrays (C, c)
+        cand = np.flatnonzero(ok)
+        slot, pos = np.divmod(cand, n - 1)
+        node, nl = seg[pos], n_left[pos]
+        if y is not None:
+            left = _class_sums(y, w, unit_weights, order, ok, ends, totals.shape[0], slot,
+                               pos, starts[node])
         else:
-            proxy = -wr * (1.0 - acc_r / (wr * wr)) - wl * (1.0 - acc_l / (wl * wl))
-    proxy = np.where(ok, proxy, -np.inf)  # (k, n - 1)
-    best_val = np.maximum.reduceat(proxy, starts, axis=1)  # (k, m)
-    first = np.where(proxy == best_val[:, seg_l], np.arange(n - 1), n)
-    best_pos = np.minimum.reduceat(first, starts, axis=1)  # (k, m)
-    top = best_val.max(axis=0)  # (m,)
-    slot = np.argmax(best_val == top, axis=0)  # the first drawn among equally good features
-    nodes = np.arange(m)
-    return drawn[nodes, slot], best_pos[slot, nodes], np.isfinite(top)
+            left = _running_sums_at(channels, order, slot, pos, starts[node])
+    if unit_weights:  # the left weight is the left count
+        wl = nl.astype(np.float64)
+    elif y is not None and not dense:  # the sum of the class sums
+        wl = left.sum(axis=0)
+    else:  # the last channel
+        wl, left = left[-1], left[:-1]
+    wr = w_node[node] - wl
+    if y is not None and dense:  # the last class: the weight minus the others
+        left = np.concatenate([left, (wl - left.sum(axis=0))[None]])
+    with np.errstate(divide="ignore", invalid="ignore"):
+        if y is None:  # the centred sums: S_R = -S_L, so S_R^2 = S_L^2 (exactly)
+            s2 = left[0] * left[0]
+            proxy = s2 / wl + s2 / wr
+        else:
+            right = np.take(totals, node, axis=1)
+            right = (right[:, None, :] if dense else right) - left
+            proxy = _class_proxy(left, right, wl, wr, criterion)
+    # one score per (slot, position), -inf where invalid, for the segmented maximum
+    if dense:
+        scores = np.where(ok, proxy, -np.inf)
+    else:
+        scores = np.full(ok.shape, -np.inf)  # (k, n - 1)
+        np.put(scores, cand, proxy)
+    # the segmented maximum: the best score of each node, over its slots and positions ...
+    top = np.maximum.reduceat(scores.max(axis=0), starts)  # (m,)
+    hit = scores == top[seg_l]  # (k, n - 1)
+    tied = np.logical_or.reduceat(hit, starts, axis=1)  # (k, m): the slots that reach it
+    ok = np.isfinite(top)
+    # ... reached by which slot: of the tied, the first drawn (slot = feature: the smallest
+    # draw); then the first position of that slot reaching it
+    if drawn is None:
+        slot_best = np.argmin(np.where(tied, uniform.T, np.inf), axis=0)  # (m,)
+        feature = slot_best
+    else:
+        slot_best = np.argmax(tied, axis=0)
+        feature = drawn[np.arange(m), slot_best]
+    row_hit = np.take(hit, slot_best[seg_l] * (n - 1) + np.arange(n - 1))  # (n - 1,)
+    best_pos = np.minimum.reduceat(np.where(row_hit, np.arange(n - 1), n), starts)  # (m,)
+    at = slot_best * n + np.where(ok, best_pos, 0)  # in xs.ravel()
+    low, high = np.take(xs, at), np.take(xs, at + 1)
+    mid = low / 2.0 + high / 2.0  # (halfway; low itself if rounding lands on high)
+    return feature, np.where(mid == high, low, mid), ok
+
+
+def _running_cumsum(channels: np.ndarray, order: np.ndarray) -> np.ndarray:
+    """Running sums of ``channels`` (C, n_samples) along every drawn feature's order, with a
+    0 in front: (C, k, n + 1). One gather and one cumulative sum for all channels at once;
+    the sum over a node's samples from ``start`` up to ``pos`` is
+    ``cum[..., pos + 1] - cum[..., start]``."""
+    n_channels, (k_slots, n) = channels.shape[0], order.shape
+    cum = np.zeros((n_channels, k_slots, n + 1), dtype=channels.dtype)
+    np.cumsum(np.take(channels, order, axis=1), axis=2, out=cum[:, :, 1:])
+    return cum
+
+
+def _running_sums(channels: np.ndarray, order: np.ndarray, starts: np.ndarray,
+                  seg_l: np.ndarray) -> np.ndarray:
+    """Sums of ``channels`` over each node's samples up to every position: (C, k, n - 1)."""
+    cum = _running_cumsum(channels, order)
+    n = order.shape[1]
+    return (cum[:, :, 1:n] - np.take(cum, starts[seg_l], axis=2)).astype(np.float64,
+                                                                         copy=False)
+
+
+def _running_sums_at(channels: np.ndarray, order: np.ndarray, slot: np.ndarray,
+                     pos: np.ndarray, start: np.ndarray) -> np.ndarray:
+    """Sums of ``channels`` over a node's samples up to each candidate ``(slot, pos)``:
+    (C, c)."""
+    cum = _running_cumsum(channels, order)
+    cum = cum.reshape(cum.shape[0], -1)  # (C, k (n + 1)): slot j, position i at j (n + 1) + i
+    at = slot * (order.shape[1] + 1)
+    return (np.take(cum, at + pos + 1, axis=1)
+            - np.take(cum, at + start, axis=1)).astype(np.float64, copy=False)
+
+
+def _class_sums(y: np.ndarray, w: np.ndarray, unit_weights: bool, order: np.ndarray,
+                ok: np.ndarray, ends: np.ndarray, n_classes: int, slot: np.ndarray,
+                pos: np.ndarray, start: np.ndarray) -> np.ndarray:
+    """The (weighted) count of each class left of every valid candidate: (K, c).
+
+    A cumulative sum per class along every drawn feature's order would cost K passes over
+    all (k, n) positions, but only the candidates ``(slot, pos)`` need the counts. So: *mark*
+    each candidate and each node's last position, number the stretches of positions between
+    marks (a cumulative sum of the marks), count the classes of every stretch in one
+    ``bincount``, and take the running sum over the stretches (few, with repeated values).
+    The count left of a candidate is its running count minus the running count at the end
+    of the previous node (``start - 1``). Exact with whole-number weights (unit weights,
+    bootstrap counts).
+    """
+    k_slots, n = order.shape
+    marks_2d = np.zeros((k_slots, n), dtype=bool)
+    marks_2d[:, :-1] = ok
+    marks_2d[:, ends - 1] = True  # the last position of each node, in each row
+    marks = marks_2d.ravel()
+    upto = np.cumsum(marks)  # marks at or before each position, in (slot, position) order
+    n_marks = int(upto[-1])
+    stretch = upto - marks  # the stretch of each position: the marks strictly before it
+    codes = np.take(y, order).ravel()  # (y in a small integer type: a cheaper gather)
+    weights = None if unit_weights else np.take(w, order).ravel()
+    counts = np.bincount(codes * np.intp(n_marks) + stretch, weights=weights,
+                         minlength=n_classes * n_marks).reshape(n_classes, n_marks)
+    running = np.zeros((n_classes, n_marks + 1), dtype=counts.dtype)  # a 0 in front
+    np.cumsum(counts, axis=1, out=running[:, 1:])
+    at = slot * n
+    before = at + start - 1  # the previous node's last position (-1 before the first)
+    base = np.where(before >= 0, upto[np.maximum(before, 0)], 0)
+    return (np.take(running, upto[at + pos], axis=1)
+            - np.take(running, base, axis=1)).astype(np.float64, copy=False)
+
+
+def _class_proxy(left: np.ndarray, right: np.ndarray, wl: np.ndarray, wr: np.ndarray,
+                 criterion: str) -> np.ndarray:
+    """``-w_L I(L) - w_R I(R)`` from the class sums of each side (K, c) and their weights (c,).
+
+    The float operations are scikit-learn's, in its order (class by class), so that splits
+    that tie exactly on paper are told apart by the same rounding.
+    """
+    with np.errstate(divide="ignore", invalid="ignore"):
+        if criterion == "entropy" or criterion == "log_loss":
+            # (a sum over the first axis adds row after row: class by class)
+            acc_l = -_plog2p(left / wl).sum(axis=0)
+            acc_r = -_plog2p(right / wr).sum(axis=0)
+            return -wr * acc_r - wl * acc_l
+        acc_l = (left * left).sum(axis=0)
+        acc_r = (right * right).sum(axis=0)
+        return -wr * (1.0 - acc_r / (wr * wr)) - wl * (1.0 - acc_l / (wl * wl))
 
 
 def _plog2p(p: np.ndarray) -> np.ndarray:
@@ -597,10 +865,10 @@ def grow_tree(X: ArrayLike, y: ArrayLike, max_depth: int | None = None,
         raise ValueError(f"max_depth must be >= 0 or None, got {max_depth}")
     if min_samples_split < 2 or min_samples_leaf < 1:
         raise ValueError("min_samples_split must be >= 2 and min_samples_leaf >= 1")
-    tree = _grow(X, y.astype(np.intp), np.ones(X.shape[0]), n_classes=int(y.max()) + 1,
+    tree, = _grow(X, y.astype(np.intp), np.ones((1, X.shape[0])), n_classes=int(y.max()) + 1,
                  criterion=criterion, max_depth=max_depth, min_samples_split=min_samples_split,
                  min_samples_leaf=min_samples_leaf, max_features=X.shape[1],
-                 rng=np.random.RandomState(0))
+                 rngs=[np.random.RandomState(0)])
     return {"feature": tree.feature, "threshold": tree.threshold, "left": tree.left,
             "right": tree.right, "value": tree.value}
 
@@ -653,11 +921,10 @@ class _BaseTree(BaseEstimator):
                   n_classes: int) -> None:
         w = _check_sample_weight(sample_weight, X, dtype=np.float64, ensure_non_negative=True)
         params = self._resolved_params(X.shape[0], X.shape[1])
-        rows = np.flatnonzero(w > 0)  # zero weight: as if the row were not there
-        if rows.size == 0:
+        if not np.any(w > 0):  # (a zero weight: as if the row were not there)
             raise ValueError("sample_weight is zero for every sample: nothing to fit")
         rng = check_random_state(self.random_state)
-        self.tree_ = _grow(X[rows], y[rows], w[rows], n_classes=n_classes, rng=rng, **params)
+        self.tree_, = _grow(X, y, w[None, :], n_classes=n_classes, rngs=[rng], **params)
         self.max_features_ = params["max_features"]
         self.n_features_in_ = X.shape[1]
 
@@ -681,6 +948,57 @@ class _BaseTree(BaseEstimator):
         """The index of the leaf each sample lands in, shape (n_samples,)."""
         check_is_fitted(self, "tree_")
         return self.tree_.apply(checked_x(self, X))
+
+
+def fit_together(trees: list[Any], X: np.ndarray, y: np.ndarray, W: np.ndarray,
+                 n_classes: int) -> list[Any]:
+    """Fit trees that share their hyper-parameters (a forest's) at once; return them.
+
+    Tree ``b`` is grown on the rows of ``X``, ``y`` weighted by ``W[b]`` (shape
+    (n_trees, n_samples)), with its own ``random_state``: the same tree as
+    ``trees[b].fit(X, y, sample_weight=W[b])``, but the per-level NumPy overhead is paid once
+    for all of them (see :func:`_grow`). ``X`` and ``y`` are already checked: ``X`` rounded
+    to float32 (as float64), ``y`` class indices ``0..n_classes-1`` or, with
+    ``n_classes == 0``, regression targets.
+    """
+    params = trees[0]._resolved_params(X.shape[0], X.shape[1])
+    rngs = [check_random_state(t.random_state) for t in trees]
+    grown = _grow(X, y, W, n_classes=n_classes, rngs=rngs, **params)
+    for tree, fitted in zip(trees, grown, strict=True):
+        tree.tree_, tree.max_features_, tree.n_features_in_ = (fitted, params["max_features"],
+                                                               X.shape[1])
+        if n_classes:
+            tree.classes_, tree.n_classes_ = np.arange(n_classes), n_classes
+    return trees
+
+
+def predict_together(X: np.ndarray, trees: list[Tree]) -> np.ndarray:
+    """``value[leaf]`` of every row of ``X`` in every tree: shape (n_trees, n_samples, ...).
+
+    The trees' flat arrays are laid end to end (child indices shifted by each tree's
+    offset), so that every (tree, row) pair moves down one level per step, all together: one
+    loop over the levels for the whole forest, instead of one per tree.
+    """
+    n, d = X.shape
+    sizes = np.array([t.node_count for t in trees])
+    offset = np.concatenate([[0], np.cumsum(sizes)[:-1]])
+    shift = np.repeat(offset, sizes)
+    feature = np.concatenate([t.feature for t in trees])
+    threshold = np.concatenate([t.threshold for t in trees])
+    inner = feature != TREE_UNDEFINED
+    left = np.where(inner, np.concatenate([t.left for t in trees]) + shift, TREE_LEAF)
+    right = np.where(inner, np.concatenate([t.right for t in trees]) + shift, TREE_LEAF)
+    value = np.concatenate([t.value for t in trees])
+    node = np.repeat(offset, n)  # (T n,): every tree's root, for every row
+    row_at = np.tile(np.arange(n) * d, len(trees))  # where each row starts in X.ravel()
+    Xflat = np.ascontiguousarray(X).ravel()
+    active = np.flatnonzero(left[node] != TREE_LEAF)
+    while active.size:  # one step per level of the deepest tree
+        at = node[active]
+        go_left = np.take(Xflat, row_at[active] + feature[at]) <= threshold[at]
+        node[active] = np.where(go_left, left[at], right[at])
+        active = active[left[node[active]] != TREE_LEAF]
+    return value[node].reshape((len(trees), n) + value.shape[1:])
 
 
 def _count_or_fraction(value: Any, n_samples: int, name: str, minimum: int) -> int:
