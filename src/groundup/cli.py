@@ -802,7 +802,8 @@ def doctor() -> None:
     styles = {"✓": "green", "✗": "red", "!": "yellow"}
     for mark, what, detail in rows:
         style = styles[mark]
-        table.add_row(Text(mark, style=style), what, detail)
+        # Text, not markup: details hold brackets, as in pip install 'groundup[llm]'
+        table.add_row(Text(mark, style=style), Text(what), Text(detail))
     console.print(table)
     if not ok:
         raise typer.Exit(1)

@@ -201,6 +201,20 @@ def test_doctor(ws):
     assert "grader" in result.stdout and "numpy" in result.stdout
 
 
+def test_doctor_prints_install_hints_verbatim(ws, monkeypatch):
+    # square brackets are Rich markup: "groundup[llm]" must not print as "groundup"
+    from typer.testing import CliRunner
+
+    import groundup.cli
+    import groundup.llm
+
+    monkeypatch.setattr(groundup.llm, "doctor_rows",
+                        lambda: [("missing", "peft", "pip install 'groundup[llm]'")])
+    monkeypatch.chdir(ws)
+    result = CliRunner().invoke(groundup.cli.app, ["doctor"])
+    assert "pip install 'groundup[llm]'" in result.output, result.output
+
+
 def test_watch_advances_when_the_file_passes(ws):
     first, second = REGISTRY.exercises[:2]
     workspace = Workspace.load(ws)

@@ -70,10 +70,10 @@ def ask_command(question: str, workspace_root: Path | None, k: int, no_llm: bool
         with console.status("Searching the course (the first time, the index is built)…"):
             result = answer(question, workspace_root, k=k, use_llm=False if no_llm else "auto")
     except MissingExtraError as exc:
-        console.print(f"[red]{exc}[/red]")
+        console.print(Text(str(exc), style="red"))  # not markup: "groundup[llm]"
         return 1
     except ValueError as exc:
-        console.print(f"[red]error:[/red] {exc}")
+        console.print(Text.assemble(("error: ", "red"), str(exc)))
         return 2
     print_answer(result, console)
     return 0
