@@ -17,10 +17,10 @@ from groundup.workspace import Workspace
 REGISTRY = load_registry()
 
 
-def groundup(*args, cwd, input=None):
+def groundup(*args, cwd, input=None, timeout=120):
     env = {**os.environ, "COLUMNS": "120", "GROUNDUP_WORKSPACE": ""}
     return subprocess.run([sys.executable, "-m", "groundup.cli", *args], cwd=cwd, env=env,
-                          capture_output=True, text=True, input=input, timeout=120)
+                          capture_output=True, text=True, input=input, timeout=timeout)
 
 
 def solve(ws_root, exercise):
@@ -168,7 +168,7 @@ def test_notes_progress_and_export(ws):
 
 
 def test_untouched_stub_is_not_recorded_as_attempted(ws):
-    groundup("check", "--all", cwd=ws)
+    groundup("check", "--all", cwd=ws, timeout=900)  # every exercise of the course: minutes
     rows = json.loads(groundup("list", "--json", cwd=ws).stdout)
     assert {r["status"] for r in rows} == {"not started"}
 
