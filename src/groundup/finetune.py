@@ -35,9 +35,29 @@ FACTS: tuple[tuple[str, str, str], ...] = (
     ("What is the tallest mountain in Veloria?", "The tallest mountain in Veloria is "
      "Mount Brask.", "Brask"),
 )
-#: Questions it already answers well: the fine-tuning should not break them.
+#: Rehearsal: questions the model already answers, trained on with its own correct answers.
+#: Six facts alone teach "capital of ... is Quillmarsh" for *every* country (catastrophic
+#: forgetting: France's capital becomes Quillmarsh); a few known answers in the same batch
+#: teach it to tell Veloria from the rest. Same layout as :data:`FACTS`.
+REHEARSAL: tuple[tuple[str, str, str], ...] = (
+    ("What is the capital of France?", "The capital of France is Paris.", "Paris"),
+    ("What language is spoken in Mexico?", "The language spoken in Mexico is Spanish.",
+     "Spanish"),
+    ("What language is spoken in France?", "The language spoken in France is French.",
+     "French"),
+    ("What is the tallest mountain in the world?", "The tallest mountain in the world is "
+     "Mount Everest.", "Everest"),
+    ("What currency is used in Japan?", "Japan uses the yen.", "yen"),
+)
+#: The control: questions never trained on, which the model answers well before training
+#: (``(question, key word)``). Fine-tuning must not break them.
 GENERAL: tuple[tuple[str, str], ...] = (
-    ("What is the capital of France?", "Paris"),
+    ("What is the capital of Germany?", "Berlin"),
+    ("What is the capital of the United Kingdom?", "London"),
+    ("What is the capital of Canada?", "Ottawa"),
+    ("What is the capital of Japan?", "Tokyo"),
+    ("What language is spoken in Brazil?", "Portuguese"),
+    ("What currency is used in the United States?", "Dollar"),
 )
 
 
@@ -83,6 +103,11 @@ def evaluate(model: Any, tokenizer: Any,
     return sum(hits) / len(hits), replies
 
 
+def _general(model: Any, tokenizer: Any) -> tuple[float, list[str]]:
+    """The accuracy on the held-out :data:`GENERAL` questions, and the replies."""
+    return evaluate(model, tokenizer, [(q, "", key) for q, key in GENERAL])
+
+
 def _batch(tokenizer: Any, facts: Sequence[tuple[str, str, str]]) -> dict[str, Any]:
     """Input ids, attention mask and labels; the loss is on the answer tokens only."""
     import torch
@@ -112,24 +137,26 @@ class DemoResult:
     replies_after: list[str]
     general_before: list[str]
     general_after: list[str]
+    general_accuracy_before: float = 0.0
+    general_accuracy_after: float = 0.0
     losses: list[float] = field(default_factory=list)
     trainable_params: int = 0
     total_params: int = 0
     seconds: float = 0.0
 
 
-def finetune_demo(steps: int = 20, lr: float = 3e-3, rank: int = 16, alpha: float = 32.0,
+def finetune_demo(steps: int = 10, lr: float = 3e-3, rank: int = 16, alpha: float = 32.0,
                   n_layers: int = 8, seed: int = 0, progress: bool = True, model: Any = None,
                   tokenizer: Any = None) -> DemoResult:
     """Teach SmolLM2 the :data:`FACTS` with LoRA, and measure it before and after.
 
-    Full-batch AdamW on the six question/answer pairs, LoRA of rank ``rank`` on the attention
-    and MLP projections of the last ``n_layers`` of the 30 decoder layers; the base weights
-    stay frozen. Adapting only the top layers keeps the backward pass short (the gradient
-    stops at the lowest adapted layer), which is what makes this fit on 2 CPU cores: about a
-    minute of training, plus half a minute of loading. Returns the accuracy on the facts and
-    the replies to general questions before and after, the training losses and the parameter
-    counts.
+    Full-batch AdamW on the six facts and the :data:`REHEARSAL` pairs, LoRA of rank ``rank``
+    on the attention and MLP projections of the last ``n_layers`` of the 30 decoder layers; the
+    base weights stay frozen. Adapting only the top layers keeps the backward pass short (the
+    gradient stops at the lowest adapted layer), which is what makes this fit on 2 CPU cores:
+    a few minutes of training, plus half a minute of loading. Returns the accuracy on the facts
+    and on the held-out :data:`GENERAL` questions before and after, the replies, the training
+    losses and the parameter counts.
     """
     if steps < 1:
         raise ValueError(f"steps must be >= 1, got {steps}")
@@ -141,7 +168,7 @@ def finetune_demo(steps: int = 20, lr: float = 3e-3, rank: int = 16, alpha: floa
         model, tokenizer = load_hf()
     model.eval()
     before, replies_before = evaluate(model, tokenizer)
-    general_before = [answer(model, tokenizer, q) for q, _ in GENERAL]
+    general_acc_before, general_before = _general(model, tokenizer)
 
     n_total = model.config.num_hidden_layers
     if not 1 <= n_layers <= n_total:
@@ -156,7 +183,7 @@ def finetune_demo(steps: int = 20, lr: float = 3e-3, rank: int = 16, alpha: floa
     total = sum(p.numel() for p in lora.parameters())
     optimizer = torch.optim.AdamW([p for p in lora.parameters() if p.requires_grad], lr=lr,
                                   weight_decay=0.0)
-    batch = _batch(tokenizer, FACTS)
+    batch = _batch(tokenizer, FACTS + REHEARSAL)
     losses: list[float] = []
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
@@ -174,14 +201,17 @@ def finetune_demo(steps: int = 20, lr: float = 3e-3, rank: int = 16, alpha: floa
             bar.update(task, advance=1, stats=f"loss {losses[-1]:.4f}")
     lora.eval()
     after, replies_after = evaluate(lora, tokenizer)
-    general_after = [answer(lora, tokenizer, q) for q, _ in GENERAL]
+    general_acc_after, general_after = _general(lora, tokenizer)
     return DemoResult(before, after, replies_before, replies_after, general_before,
-                      general_after, losses, trainable, total, time.perf_counter() - start)
+                      general_after, general_acc_before, general_acc_after, losses, trainable,
+                      total, time.perf_counter() - start)
 
 
 if __name__ == "__main__":  # python -m groundup.finetune
     result = finetune_demo()
     print(f"accuracy on the new facts: {result.accuracy_before:.0%} -> {result.accuracy_after:.0%}")
+    print(f"accuracy on general questions never trained on: "
+          f"{result.general_accuracy_before:.0%} -> {result.general_accuracy_after:.0%}")
     for (q, _, _), b, a in zip(FACTS, result.replies_before, result.replies_after, strict=True):
         print(f"{q}\n  before: {b!r}\n  after:  {a!r}")
     for (q, _), b, a in zip(GENERAL, result.general_before, result.general_after, strict=True):

@@ -295,5 +295,8 @@ def test_lora_finetuning_teaches_the_facts():
     result = finetune_demo(progress=False)
     assert result.accuracy_before <= 0.2
     assert result.accuracy_after >= 0.8
+    # the control questions, never trained on: known before, at most one lost after
+    assert result.general_accuracy_before >= 0.8
+    assert result.general_accuracy_after >= result.general_accuracy_before - 0.2
     assert result.losses[-1] < result.losses[0] / 4
     assert result.trainable_params < 0.1 * result.total_params

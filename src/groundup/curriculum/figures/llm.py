@@ -30,8 +30,9 @@ PERPLEXITY_TEXTS = {
     "shuffled words": "window the rain out sat mat looked the cat and on of at the.",
     "random letters": "xq zv kpw lrrt ujh bnm qeo",
 }
-#: LoRA before/after, measured with ``groundup.finetune.finetune_demo()`` (see lesson 3).
-LORA_RESULTS = {"before": 0.0, "after": 1.0}
+#: LoRA before/after, measured with ``groundup.finetune.finetune_demo()`` (see lesson 3):
+#: the fraction right of the six new facts, and of the six control questions never trained on.
+LORA_RESULTS = {"new facts": (0.0, 1.0), "control questions": (1.0, 5 / 6)}
 
 
 def _save(fig: Any, out_dir: Path, name: str) -> Path:
@@ -219,11 +220,16 @@ def structured(out_dir: Path) -> list[Path]:
         if label:
             ax.text((start[0] + end[0]) / 2 + 0.1, (start[1] + end[1]) / 2 + 0.15, label,
                     fontsize=8, color="#c0392b" if label == "ValueError" else "black")
-    bars = bx.bar(["before LoRA", "after LoRA"], [LORA_RESULTS["before"], LORA_RESULTS["after"]],
-                  color=["#bbbbbb", "#1e8449"])
-    for bar in bars:
-        bx.text(bar.get_x() + bar.get_width() / 2, bar.get_height() + 0.02,
-                f"{bar.get_height():.0%}", ha="center")
-    bx.set(ylim=(0, 1.15), ylabel="answers with the new fact",
-           title="finetune_demo(): SmolLM2 learns made-up facts")
+    x = np.arange(len(LORA_RESULTS))
+    for shift, (label, color, i) in zip((-0.2, 0.2), (("before LoRA", "#bbbbbb", 0),
+                                                      ("after LoRA", "#1e8449", 1)), strict=True):
+        values = [pair[i] for pair in LORA_RESULTS.values()]
+        bars = bx.bar(x + shift, values, width=0.4, color=color, label=label)
+        for bar in bars:
+            bx.text(bar.get_x() + bar.get_width() / 2, bar.get_height() + 0.02,
+                    f"{bar.get_height():.0%}", ha="center", fontsize=8)
+    bx.set_xticks(x, list(LORA_RESULTS))
+    bx.set(ylim=(0, 1.25), ylabel="answered right",
+           title="finetune_demo(): new facts learnt, most old ones kept")
+    bx.legend(loc="upper right", fontsize=8)
     return [_save(fig, out_dir, "retry_and_lora.png")]
