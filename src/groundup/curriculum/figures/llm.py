@@ -220,15 +220,15 @@ def structured(out_dir: Path) -> list[Path]:
         if label:
             ax.text((start[0] + end[0]) / 2 + 0.1, (start[1] + end[1]) / 2 + 0.15, label,
                     fontsize=8, color="#c0392b" if label == "ValueError" else "black")
-    x = np.arange(len(LORA_RESULTS))
+    groups = np.arange(len(LORA_RESULTS))
     for shift, (label, color, i) in zip((-0.2, 0.2), (("before LoRA", "#bbbbbb", 0),
                                                       ("after LoRA", "#1e8449", 1)), strict=True):
         values = [pair[i] for pair in LORA_RESULTS.values()]
-        bars = bx.bar(x + shift, values, width=0.4, color=color, label=label)
+        bars = bx.bar(groups + shift, values, width=0.4, color=color, label=label)
         for bar in bars:
             bx.text(bar.get_x() + bar.get_width() / 2, bar.get_height() + 0.02,
                     f"{bar.get_height():.0%}", ha="center", fontsize=8)
-    bx.set_xticks(x, list(LORA_RESULTS))
+    bx.set_xticks(groups, list(LORA_RESULTS))
     bx.set(ylim=(0, 1.25), ylabel="answered right",
            title="finetune_demo(): new facts learnt, most old ones kept")
     bx.legend(loc="upper right", fontsize=8)
