@@ -16,10 +16,10 @@ from groundup.attention import (  # noqa: E402
     attention_weights,
     sinusoidal_positional_encoding,
 )
+from groundup.curriculum.figures import save  # noqa: E402
 from groundup.nn import Tensor, no_grad  # noqa: E402
 from groundup.tokenizers import bpe_encode, bpe_train  # noqa: E402
 
-DPI = 110
 WORDS = ["the", "cat", "sat", "on", "the", "mat", "and", "slept"]
 SONNET = """Shall I compare thee to a summer's day?
 Thou art more lovely and more temperate:
@@ -36,16 +36,6 @@ When in eternal lines to time thou grow'st:
 So long as men can breathe or eyes can see,
 So long lives this, and this gives life to thee.
 """
-
-
-def _save(fig: plt.Figure, out_dir: Path, name: str) -> Path:
-    out_dir = Path(out_dir)
-    out_dir.mkdir(parents=True, exist_ok=True)
-    path = out_dir / name
-    fig.tight_layout()
-    fig.savefig(path, dpi=DPI)
-    plt.close(fig)
-    return path
 
 
 def _embeddings(seed: int = 0, dim: int = 8) -> np.ndarray:
@@ -91,7 +81,7 @@ def _soft_lookup(out_dir: Path) -> Path:
     ax1.set(ylabel="attention weight", ylim=(0, 1),
             title="softmax of the scores: soft at a small scale,\nnearly a hard lookup at a large one")
     ax1.legend()
-    return _save(fig, out_dir, "attention_soft_lookup.png")
+    return save(fig, out_dir, "attention_soft_lookup.png")
 
 
 def _maps(out_dir: Path) -> Path:
@@ -104,7 +94,7 @@ def _maps(out_dir: Path) -> Path:
              WORDS)
     _heatmap(axes[1], attention_weights(Q, K, is_causal=True),
              "Causal attention: no peeking at later words", WORDS)
-    return _save(fig, out_dir, "attention_maps.png")
+    return save(fig, out_dir, "attention_maps.png")
 
 
 def attention(out_dir: Path) -> list[Path]:
@@ -126,7 +116,7 @@ def _heads(out_dir: Path) -> Path:
     for h, ax in enumerate(axes):
         _heatmap(ax, w.data[0, h], f"head {h}", WORDS)
     fig.suptitle("Four heads of one causal multi-head attention: each looks for something else")
-    return _save(fig, out_dir, "multi_head_maps.png")
+    return save(fig, out_dir, "multi_head_maps.png")
 
 
 def _positions(out_dir: Path) -> Path:
@@ -141,7 +131,7 @@ def _positions(out_dir: Path) -> Path:
     ax1.set(title="Each sine column is a clock ticking at its own speed", xlabel="position t",
             ylabel="value")
     ax1.legend(fontsize=8, loc="lower left")
-    return _save(fig, out_dir, "positional_encoding.png")
+    return save(fig, out_dir, "positional_encoding.png")
 
 
 def _box(ax: plt.Axes, x: float, y: float, text: str, color: str, w: float = 2.4,
@@ -177,7 +167,7 @@ def _block(out_dir: Path) -> Path:
     ax.set(xlim=(-1.2, 5.4), ylim=(0, 7.2), title="A pre-norm transformer block:\n"
            "x + attn(LN1(x)), then x + MLP(LN2(x))")
     ax.axis("off")
-    return _save(fig, out_dir, "transformer_block.png")
+    return save(fig, out_dir, "transformer_block.png")
 
 
 def transformer(out_dir: Path) -> list[Path]:
@@ -211,7 +201,7 @@ def _bpe(out_dir: Path) -> Path:
              transform=ax1.transAxes)
     ax1.set(title="The first merges, and the last ones")
     ax1.axis("off")
-    return _save(fig, out_dir, "bpe_merges.png")
+    return save(fig, out_dir, "bpe_merges.png")
 
 
 def tokenizers(out_dir: Path) -> list[Path]:

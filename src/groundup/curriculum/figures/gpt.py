@@ -19,22 +19,12 @@ import matplotlib.pyplot as plt  # noqa: E402 - the backend must be chosen first
 import numpy as np  # noqa: E402
 
 from groundup import sampling  # noqa: E402
+from groundup.curriculum.figures import save  # noqa: E402
 from groundup.gpt import GPT, data, train  # noqa: E402
 from groundup.nn import no_grad  # noqa: E402
 
-DPI = 110
 RECORD = Path(__file__).resolve().parents[2] / "data" / "gpt_shakespeare_run.json"
 PROMPT = "ROMEO:\nBut soft, what light"
-
-
-def _save(fig: plt.Figure, out_dir: Path, name: str) -> Path:
-    out_dir = Path(out_dir)
-    out_dir.mkdir(parents=True, exist_ok=True)
-    path = out_dir / name
-    fig.tight_layout()
-    fig.savefig(path, dpi=DPI)
-    plt.close(fig)
-    return path
 
 
 def full_run() -> dict[str, Any]:
@@ -109,7 +99,7 @@ def _curve(out_dir: Path) -> Path:
     ax.set_ylabel("cross-entropy (nats per character)")
     ax.set_ylim(1.2, 4.6)
     ax.legend(loc="center right", fontsize=9)
-    return _save(fig, out_dir, "gpt_training_curve.png")
+    return save(fig, out_dir, "gpt_training_curve.png")
 
 
 def _next_char_logits(model: GPT, vocab: data.Vocab, prompt: str) -> np.ndarray:
@@ -138,7 +128,7 @@ def _temperatures(out_dir: Path) -> Path:
         ax.set_xlabel(f"next character after ...{PROMPT[-12:]!r}")
     axes[0].set_ylabel("probability")
     fig.suptitle("Temperature reshapes the same logits: sharper below 1, flatter above")
-    return _save(fig, out_dir, "gpt_temperature.png")
+    return save(fig, out_dir, "gpt_temperature.png")
 
 
 def _filters(out_dir: Path) -> Path:
@@ -160,7 +150,7 @@ def _filters(out_dir: Path) -> Path:
     axes[1].plot(range(len(order)), cum[:len(order)], "k.-", lw=1, label="cumulative")
     axes[1].axhline(0.9, color="#e6550d", ls="--", lw=1, label="p = 0.9")
     axes[1].legend(fontsize=9, loc="center right")
-    return _save(fig, out_dir, "gpt_top_k_top_p.png")
+    return save(fig, out_dir, "gpt_top_k_top_p.png")
 
 
 def _lora(out_dir: Path) -> Path:
@@ -180,7 +170,7 @@ def _lora(out_dir: Path) -> Path:
     axes[1].set_title(f"rank {result['r']} on c_attn: before {result['val_before']:.2f}, "
                       f"after {result['val_after']:.2f}")
     axes[1].legend(fontsize=9)
-    return _save(fig, out_dir, "gpt_lora.png")
+    return save(fig, out_dir, "gpt_lora.png")
 
 
 def training(out_dir: Path) -> list[Path]:

@@ -8,7 +8,6 @@ the perplexity of a few texts, the per-token log-probabilities of a sentence) is
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 import matplotlib
 
@@ -17,8 +16,8 @@ import matplotlib.pyplot as plt  # noqa: E402 - the backend must be chosen first
 import numpy as np  # noqa: E402
 
 from groundup import llm  # noqa: E402
+from groundup.curriculum.figures import DPI, save  # noqa: E402
 
-DPI = 110
 DATA_PATH = Path(llm.__file__).parent / "data" / "llm_logits.npz"
 
 STORY_PROMPT = "Once upon a time, there was a little"
@@ -33,16 +32,6 @@ PERPLEXITY_TEXTS = {
 #: LoRA before/after, measured with ``groundup.finetune.finetune_demo()`` (see lesson 3):
 #: the fraction right of the six new facts, and of the six control questions never trained on.
 LORA_RESULTS = {"new facts": (0.0, 1.0), "control questions": (1.0, 5 / 6)}
-
-
-def _save(fig: Any, out_dir: Path, name: str) -> Path:
-    out_dir = Path(out_dir)
-    out_dir.mkdir(parents=True, exist_ok=True)
-    path = out_dir / name
-    fig.tight_layout()
-    fig.savefig(path, dpi=DPI)
-    plt.close(fig)
-    return path
 
 
 def make_cached_data(path: Path = DATA_PATH) -> Path:
@@ -132,7 +121,7 @@ def prompting(out_dir: Path) -> list[Path]:
     for i, (text, kind) in enumerate(notes):
         ax.text(0.02 + 0.48 * (i % 2), 0.12 - 0.06 * (i // 2), "■ " + text,
                 color=_COLOURS[kind], fontsize=9, transform=ax.transAxes)
-    return [_save(fig, out_dir, "chat_template.png")]
+    return [save(fig, out_dir, "chat_template.png")]
 
 
 # --------------------------------------------------------------------------------------------
@@ -162,7 +151,7 @@ def sampling(out_dir: Path) -> list[Path]:
     axes[0].invert_yaxis()
     axes[0].set_ylabel("next token")
     fig.suptitle(f"SmolLM2's next token after {prompt!r}, at four temperatures")
-    first = _save(fig, out_dir, "temperature.png")
+    first = save(fig, out_dir, "temperature.png")
 
     fig, axes = plt.subplots(1, 3, figsize=(13, 3.9), sharey=True)
     settings = [("no filter", 0, 1.0), ("top-k = 5", 5, 1.0), ("top-p = 0.6", 0, 0.6)]
@@ -174,7 +163,7 @@ def sampling(out_dir: Path) -> list[Path]:
                xlabel="probability after filtering", xlim=(0, 1))
     axes[0].set_yticks(np.arange(12), labels, family="monospace")
     axes[0].invert_yaxis()
-    second = _save(fig, out_dir, "top_k_top_p.png")
+    second = save(fig, out_dir, "top_k_top_p.png")
 
     fig, axes = plt.subplots(1, 2, figsize=(13, 4.2), gridspec_kw={"width_ratios": [1, 1.6]})
     names, values = list(data["ppl_names"]), data["ppl_values"]
@@ -192,7 +181,7 @@ def sampling(out_dir: Path) -> list[Path]:
                        family="monospace", fontsize=8)
     axes[1].set(title=f"surprise per token, -log2 p: perplexity {llm.perplexity(lp):.1f}",
                 ylabel="bits")
-    third = _save(fig, out_dir, "perplexity.png")
+    third = save(fig, out_dir, "perplexity.png")
     return [first, second, third]
 
 
@@ -232,4 +221,4 @@ def structured(out_dir: Path) -> list[Path]:
     bx.set(ylim=(0, 1.25), ylabel="answered right",
            title="finetune_demo(): new facts learnt, most old ones kept")
     bx.legend(loc="upper right", fontsize=8)
-    return [_save(fig, out_dir, "retry_and_lora.png")]
+    return [save(fig, out_dir, "retry_and_lora.png")]
