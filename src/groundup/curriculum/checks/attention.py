@@ -19,6 +19,7 @@ from typing import Any
 import numpy as np
 from scipy.special import erf
 
+from groundup.curriculum.checks.neural import central_difference_grads
 from groundup.grading.spec import Case, Check, close_to, compare_values, raises, satisfies
 
 TORCH_TOL = {"rtol": 1e-7, "atol": 1e-9}
@@ -129,21 +130,6 @@ def ref_masked(Q: Any, K: Any, V: Any, mask: Any = None, is_causal: bool = False
                                           is_causal=is_causal).numpy()
 
 
-def _fd(loss: Callable[[list[np.ndarray]], float], arrays: list[np.ndarray]
-        ) -> list[np.ndarray]:
-    grads = []
-    for k, a in enumerate(arrays):
-        g = np.zeros_like(a)
-        for j in np.ndindex(a.shape):
-            h = 1e-6 * max(1.0, float(abs(a[j])))
-            up, down = [x.copy() for x in arrays], [x.copy() for x in arrays]
-            up[k][j] += h
-            down[k][j] -= h
-            g[j] = (loss(up) - loss(down)) / (2 * h)
-        grads.append(g)
-    return grads
-
-
 def ref_attention_backward(Q: Any, K: Any, V: Any, dO: Any, is_causal: bool = False  # noqa: N803
                            ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """``(dQ, dK, dV)`` of ``L = sum(O * dO)`` by ``torch.autograd`` (central differences
@@ -153,7 +139,7 @@ def ref_attention_backward(Q: Any, K: Any, V: Any, dO: Any, is_causal: bool = Fa
     if not torch_available():
         def loss(a: list[np.ndarray]) -> float:
             return float((ref_masked(a[0], a[1], a[2], is_causal=is_causal) * G).sum())
-        dq, dk, dv = _fd(loss, arrays)
+        dq, dk, dv = central_difference_grads(loss, arrays)
         return dq, dk, dv
     torch = _torch()
     leaves = [torch.tensor(a, requires_grad=True) for a in arrays]

@@ -487,8 +487,13 @@ def _mlp_loss_np(X: np.ndarray, y: np.ndarray, W1: np.ndarray, b1: np.ndarray,
     return float(-log_p[np.arange(len(y)), y].mean())
 
 
-def _fd_grads(loss: Callable[[list[np.ndarray]], float],
-              params: list[np.ndarray]) -> list[np.ndarray]:
+def central_difference_grads(loss: Callable[[list[np.ndarray]], float],
+                             params: list[np.ndarray]) -> list[np.ndarray]:
+    """Central differences of ``loss`` with respect to every element of every array.
+
+    The reference gradient for the checks that run without PyTorch (here, and in the RNN and
+    attention checks).
+    """
     grads = []
     for k, p in enumerate(params):
         g = np.zeros_like(p)
@@ -516,7 +521,7 @@ def mlp_loss_and_grads(X: Any, y: Any, W1: Any, b1: Any, W2: Any,
         loss.backward()
         g = [t.grad.numpy().copy() for t in ts]  # type: ignore[union-attr]
         return float(loss.detach()), g[0], g[1], g[2], g[3]
-    grads = _fd_grads(lambda ps: _mlp_loss_np(X, y, *ps), params)
+    grads = central_difference_grads(lambda ps: _mlp_loss_np(X, y, *ps), params)
     return _mlp_loss_np(X, y, *params), grads[0], grads[1], grads[2], grads[3]
 
 
@@ -817,7 +822,7 @@ def engine_reference(sizes: list[int], state: dict[str, np.ndarray], X: np.ndarr
                 "grads": {k: p.grad.numpy().copy()  # type: ignore[union-attr]
                           for k, p in net.named_parameters()}}
     params = [np.asarray(state[k], dtype=float) for k in KEYS]
-    grads = _fd_grads(lambda ps: _np_loss(ps, X, y), params)
+    grads = central_difference_grads(lambda ps: _np_loss(ps, X, y), params)
     return {"out": _np_forward(params, X), "loss": _np_loss(params, X, y),
             "grads": dict(zip(KEYS, grads, strict=True))}
 
@@ -844,7 +849,7 @@ def engine_train_reference(sizes: list[int], state: dict[str, np.ndarray], X: np
     losses = []
     for _ in range(num_epochs):
         losses.append(_np_loss(params, X, y))
-        grads = _fd_grads(lambda ps: _np_loss(ps, X, y), params)
+        grads = central_difference_grads(lambda ps: _np_loss(ps, X, y), params)
         params = [p - lr * g for p, g in zip(params, grads, strict=True)]
     return {"losses": np.array(losses), "params": dict(zip(KEYS, params, strict=True))}
 

@@ -16,6 +16,7 @@ from typing import Any
 
 import numpy as np
 
+from groundup.curriculum.checks.neural import central_difference_grads
 from groundup.grading.spec import Case, Check, close_to, compare_values, raises, satisfies
 
 TORCH_TOL = {"rtol": 1e-7, "atol": 1e-9}
@@ -74,23 +75,6 @@ def _np_lstm(X: Any, h0: Any, c0: Any, W_xh: Any, W_hh: Any, b: Any
     return np.stack(out, axis=1), h, c
 
 
-def _fd(loss: Callable[[list[np.ndarray]], float], arrays: list[np.ndarray]
-        ) -> list[np.ndarray]:
-    """Central differences of ``loss`` with respect to every element of every array."""
-    grads = []
-    for k, a in enumerate(arrays):
-        g = np.zeros_like(a)
-        for j in np.ndindex(a.shape):
-            h = 1e-6 * max(1.0, float(abs(a[j])))
-            up = [x.copy() for x in arrays]
-            down = [x.copy() for x in arrays]
-            up[k][j] += h
-            down[k][j] -= h
-            g[j] = (loss(up) - loss(down)) / (2 * h)
-        grads.append(g)
-    return grads
-
-
 # -------------------------------------------------------------------------------------------
 # PyTorch references
 
@@ -141,7 +125,7 @@ def ref_bptt(X: Any, h0: Any, W_xh: Any, W_hh: Any, b: Any, dh_last: Any
     if not torch_available():
         def loss(a: list[np.ndarray]) -> float:
             return float((_np_rnn(X, a[3], a[0], a[1], a[2])[:, -1] * _f(dh_last)).sum())
-        return tuple(_fd(loss, [_f(W_xh), _f(W_hh), _f(b), h0]))
+        return tuple(central_difference_grads(loss, [_f(W_xh), _f(W_hh), _f(b), h0]))
     torch = _torch()
 
     I = _f(W_xh).shape[1]  # noqa: E741
@@ -167,7 +151,7 @@ def ref_gradient_norms(X: Any, h0: Any, W_xh: Any, W_hh: Any, b: Any, dh_last: A
             def loss(a: list[np.ndarray], t: int = t) -> float:
                 return float((_np_rnn(X[:, t:], a[0], W_xh, W_hh, b)[:, -1] * G).sum()) \
                     if t < T else float((a[0] * G).sum())
-            norms.append(np.linalg.norm(_fd(loss, [states[:, t].copy()])[0]))
+            norms.append(np.linalg.norm(central_difference_grads(loss, [states[:, t].copy()])[0]))
         return np.array(norms)
     torch = _torch()
 
