@@ -30,7 +30,7 @@ def _batches(data: np.ndarray, n: int, batch_size: int, block_size: int, seed: i
 
 
 def run_groundup(model, batches, val_batches, tc) -> tuple[float, float, float]:  # noqa: ANN001
-    from groundup.gpt.train import _clip, _optimizers, get_lr
+    from groundup.gpt.train import _optimizers, get_lr, train_step
     from groundup.nn import no_grad
 
     opts = _optimizers(model, tc)
@@ -39,20 +39,12 @@ def run_groundup(model, batches, val_batches, tc) -> tuple[float, float, float]:
     start = time.perf_counter()
     for it, (x, y) in enumerate(batches):
         lr = get_lr(it, tc.lr, tc.min_lr, tc.warmup_iters, len(batches))
-        for o in opts:
-            o.lr = lr
-        _, loss = model(x, y)
-        for o in opts:
-            o.zero_grad()
-        loss.backward()
-        _clip(params, tc.grad_clip)
-        for o in opts:
-            o.step()
+        loss = train_step(model, opts, params, x, y, lr, tc.grad_clip)
     elapsed = time.perf_counter() - start
     model.eval()
     with no_grad():
         val = float(np.mean([model(x, y)[1].item() for x, y in val_batches]))
-    return elapsed / len(batches), val, loss.item()
+    return elapsed / len(batches), val, loss
 
 
 def run_torch(twin, batches, val_batches, tc) -> tuple[float, float, float]:  # noqa: ANN001

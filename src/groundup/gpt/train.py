@@ -26,7 +26,8 @@ from groundup.nn.modules import Module
 from groundup.nn.tensor import no_grad
 
 __all__ = ["TrainConfig", "TrainHistory", "default_checkpoint_path", "estimate_loss",
-           "finetune_lora", "get_lr", "lm_loss", "load_checkpoint", "save_checkpoint", "train"]
+           "finetune_lora", "get_lr", "lm_loss", "load_checkpoint", "save_checkpoint", "train",
+           "train_step"]
 
 
 @dataclass
@@ -167,6 +168,26 @@ def _clip(params: list[Any], max_norm: float) -> float:
     return total
 
 
+def train_step(model: Module, opts: list[Any], params: list[Any], x: np.ndarray,
+               y: np.ndarray, lr: float, grad_clip: float) -> float:
+    """One optimisation step on the batch ``(x, y)`` at learning rate ``lr``; the loss before it.
+
+    ``opts`` are the optimisers of :func:`_optimizers` and ``params`` their parameters: set
+    the learning rate, forward, backward, clip the global gradient norm, update.
+    """
+    for o in opts:
+        o.lr = lr
+    _, loss = model(x, y)
+    assert loss is not None
+    for o in opts:
+        o.zero_grad()
+    loss.backward()
+    _clip(params, grad_clip)
+    for o in opts:
+        o.step()
+    return float(loss.item())
+
+
 def _loop(model: GPT, train_data: np.ndarray, val_data: np.ndarray, iters: int,
           tc: TrainConfig, rng: np.random.Generator, progress: bool,
           trainable: list[Any] | None = None,
@@ -192,19 +213,9 @@ def _loop(model: GPT, train_data: np.ndarray, val_data: np.ndarray, iters: int,
                 eval_time += time.perf_counter() - t0
             if it == iters:
                 break
-            lr = get_lr(it, tc.lr, tc.min_lr, tc.warmup_iters, iters)
-            for o in opts:
-                o.lr = lr
             x, y = get_batch(train_data, tc.batch_size, model.config.block_size, rng)
-            _, loss = model(x, y)
-            assert loss is not None
-            for o in opts:
-                o.zero_grad()
-            loss.backward()
-            _clip(params, tc.grad_clip)
-            for o in opts:
-                o.step()
-            hist.step_loss.append(loss.item())
+            lr = get_lr(it, tc.lr, tc.min_lr, tc.warmup_iters, iters)
+            hist.step_loss.append(train_step(model, opts, params, x, y, lr, tc.grad_clip))
             if callback is not None:
                 callback(it, hist.step_loss[-1])
             val = f"  val {hist.val_loss[-1]:.3f}" if hist.val_loss else ""
