@@ -10,11 +10,9 @@
 
 from __future__ import annotations
 
-import atexit
 import importlib.util
 import time
 from dataclasses import dataclass, field
-from functools import cache
 from pathlib import Path
 from typing import Any, Literal
 
@@ -87,19 +85,14 @@ def smollm2_path() -> Path:
     return path
 
 
-@cache
 def load_llm() -> Any:
-    """SmolLM2 in llama.cpp, loaded once per process (shared with :mod:`groundup.llm`)."""
+    """SmolLM2 in llama.cpp: :func:`groundup.llm.load`'s model, loaded once per process."""
     from groundup import llm
 
     try:
-        model = llm.load(n_ctx=N_CTX, seed=0)
+        return llm.load(n_ctx=N_CTX, seed=0)
     except llm.MissingExtraError as exc:
         raise MissingExtraError(str(exc)) from None
-    # Freed while the interpreter still works: left to the garbage collector at exit,
-    # llama-cpp-python prints a traceback ("'NoneType' object is not callable").
-    atexit.register(model.close)
-    return model
 
 
 def generate(prompt: str, max_tokens: int | None = None) -> str:
