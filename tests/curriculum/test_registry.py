@@ -109,3 +109,10 @@ def test_check_modules_are_all_used(registry):
         if path.stem == "__init__" or path.stem.endswith("_drivers"):
             continue
         assert f"groundup.curriculum.checks.{path.stem}" in used, f"unused checks module {path}"
+
+
+def test_check_names_leave_hidden_to_the_report(registry):
+    # the CLI marks hidden checks itself: "(hidden)" in a name prints it twice
+    for exercise in registry.exercises:
+        for check in exercise.load_checks():
+            assert "(hidden)" not in check.name, (exercise.id, check.name)

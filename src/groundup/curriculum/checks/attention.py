@@ -311,7 +311,7 @@ def scaled_dot_product() -> list[Check]:
               expect=close_to(ref_sdpa),
               hint="Subtract each row's maximum score before np.exp: the softmax is "
                    "unchanged and nothing overflows."),
-        Check("heads: (N, H, T, D) inputs (hidden)",
+        Check("heads: (N, H, T, D) inputs",
               [Case(rng.normal(size=(2, 3, 6, 4)), rng.normal(size=(2, 3, 6, 4)),
                     rng.normal(size=(2, 3, 6, 5)))],
               expect=close_to(ref_sdpa, hidden=True), hidden=True, hint=SDPA_HINT),
@@ -370,7 +370,7 @@ def causal_mask() -> list[Check]:
               expect=close_to(ref_masked), function="masked_attention",
               hint="A row of -inf only gives 0/0 = NaN. Find rows with no True "
                    "(~mask.any(axis=-1)) and set their output to 0, as PyTorch does."),
-        Check("causal, longer sequences (hidden)",
+        Check("causal, longer sequences",
               [Case(B(size=(3, 9, 4)), B(size=(3, 9, 4)), B(size=(3, 9, 4)), is_causal=True)],
               expect=close_to(ref_masked, hidden=True), function="masked_attention",
               hidden=True, hint=hint),
@@ -408,7 +408,7 @@ def attention_backward() -> list[Check]:
               expect=satisfies(_tuple_close(ref_attention_backward, names)),
               hint="With P = 0 where masked, dS = P * (...) is 0 there by itself: only the "
                    "forward softmax needs the mask."),
-        Check("a batch (N, T, E) (hidden)",
+        Check("a batch (N, T, E)",
               [Case(B(size=(2, 4, 3)), B(size=(2, 4, 3)), B(size=(2, 4, 2)), B(size=(2, 4, 2)),
                     is_causal=True)],
               expect=satisfies(_tuple_close(ref_attention_backward, names, hidden=True)),
@@ -458,7 +458,7 @@ def multi_head() -> list[Check]:
               [Case(B(size=(2, 3, 4)), *_mha_weights(rng, 4, bias=False), 2)],
               expect=close_to(ref_mha), function="multi_head_attention",
               hint="When in_proj_bias / out_proj_bias is None, add nothing."),
-        Check("E = 12, 3 heads (hidden)",
+        Check("E = 12, 3 heads",
               [Case(B(size=(3, 7, 12)), *_mha_weights(rng, 12), 3, is_causal=True)],
               expect=close_to(ref_mha, hidden=True), function="multi_head_attention",
               hidden=True, hint="The scale is 1/sqrt(D) with D = E / H, not 1/sqrt(E)."),
@@ -486,7 +486,7 @@ def positional() -> list[Check]:
               [Case(4, 16)], expect=close_to(ref_positional, rtol=1e-10, atol=1e-12),
               hint="The exponent is 2i / d_model with i = 0 .. d_model/2 - 1: the column "
                    "index 2i, divided by d_model."),
-        Check("T = 50, d_model = 64 (hidden)",
+        Check("T = 50, d_model = 64",
               [Case(50, 64)], expect=close_to(ref_positional, rtol=1e-10, atol=1e-12,
                                               hidden=True), hidden=True, hint=hint),
         Check("d_model must be even", [Case(5, 7)], expect=raises(ValueError),
@@ -524,7 +524,7 @@ def layer_norm() -> list[Check]:
               expect=close_to(ref_layer_norm),
               hint="Compute the variance as the mean of (X - mean)**2: mean(X**2) - mean**2 "
                    "loses every digit when the mean is large."),
-        Check("larger inputs (hidden)",
+        Check("larger inputs",
               [Case(B(size=(4, 6, 10)) * 2 - 1, B(size=10), B(size=10))],
               expect=close_to(ref_layer_norm, hidden=True), hidden=True, hint=hint),
         Check("gamma must have shape (E,)",
@@ -551,7 +551,7 @@ def transformer_block() -> list[Check]:
               expect=close_to(ref_block),
               hint="Normalise the input of each branch, not the sum: X + attn(LN1(X)), not "
                    "LN1(X + attn(X))."),
-        Check("E = 12, 3 heads, MLP of 48 (hidden)",
+        Check("E = 12, 3 heads, MLP of 48",
               [Case(B(size=(3, 6, 12)), _block_params(rng, 12, 48), 3, is_causal=True)],
               expect=close_to(ref_block, hidden=True), hidden=True, hint=hint),
         Check("X must be (N, T, E)",

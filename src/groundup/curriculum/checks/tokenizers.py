@@ -206,7 +206,7 @@ def char_tokenizer() -> list[Check]:
               expect=satisfies(_char_ok),
               hint="With unk_token, vocab = [unk_token] + sorted characters; encode maps an "
                    "unseen character to 0, decode maps 0 to unk_token."),
-        Check("a larger text (hidden)",
+        Check("a larger text",
               [Case(SONNET, "summer's day", [5, 4, 3, 2, 1], driver=run)],
               expect=satisfies(_char_ok), hidden=True, hint=hint),
         Check("an unseen character without unk_token",
@@ -244,7 +244,7 @@ def bpe_train() -> list[Check]:
               expect=satisfies(_merges_ok()),
               hint="Stop when the sequence has fewer than two ids, and after vocab_size - 256 "
                    "merges."),
-        Check("a sonnet, 40 merges (hidden)",
+        Check("a sonnet, 40 merges",
               [Case(SONNET, 296)], expect=satisfies(_merges_ok(hidden=True)), hidden=True,
               hint=hint),
         Check("vocab_size below 256", [Case("abc", 255)], expect=raises(ValueError),
@@ -284,7 +284,7 @@ def bpe_encode_decode() -> list[Check]:
               [Case(TRICKY, merges, driver=f"{DRIVERS}:bpe_round_trip")],
               expect=satisfies(_round_trip_ok),
               hint="Emoji, accents, CJK, control characters: bytes in, bytes out."),
-        Check("encode a longer text (hidden)",
+        Check("encode a longer text",
               [Case(SONNET + " ".join(TRICKY), merges)], expect=satisfies(_encode_ok(True)),
               hidden=True, hint=hint),
         Check("an id that no merge defines",
